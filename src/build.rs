@@ -1,0 +1,174 @@
+//! The build pipeline: read → model → analyse links → render → write. Each
+//! phase takes the previous phase's value; `prepare` stops before the disk
+//! so that `check` and `serve` reuse exactly the same phases.
+
+use crate::coverage::{self, LanguageCoverage};
+use crate::date::PartialDate;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{self, OutputError, Previous};
+use crate::render::{self, OutputFile, RenderOptions};
+use crate::{analysis, config, highlight, i18n, input, model, templates, theme};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub strict: bool,
+    pub force: bool,
+}
+
+/// A rendered site, in memory.
+pub struct Prepared {
+    pub files: Vec<OutputFile>,
+    pub coverage: Vec<LanguageCoverage>,
+    /// Warnings (never errors: those fail `prepare`).
+    pub warnings: Vec<Diagnostic>,
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the site's content, theme or configuration; all of them.
+    Content(Vec<Diagnostic>),
+    Output(OutputError),
+}
+
+impl BuildError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            BuildError::Content(_) => 1,
+            BuildError::Output(OutputError::Io(..)) => 3,
+            BuildError::Output(_) => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(ds) => {
+                for d in ds {
+                    writeln!(f, "{d}")?;
+                }
+                let n = ds.iter().filter(|d| d.is_error()).count();
+                write!(f, "build failed: {n} error{}; nothing was written", if n == 1 { "" } else { "s" })
+            }
+            BuildError::Output(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+pub struct BuildReport {
+    pub prepared: Prepared,
+    pub elapsed: Duration,
+    pub previous: Previous,
+}
+
+/// The build date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else today (UTC).
+pub fn build_date() -> PartialDate {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+        });
+    let (year, month, day) = crate::date::civil_from_unix(secs);
+    PartialDate { year, month: Some(month), day: Some(day) }
+}
+
+/// Every phase but the last: the whole site, rendered in memory.
+pub fn prepare(root: &Path, strict: bool, live_reload: Option<&str>) -> Result<Prepared, Vec<Diagnostic>> {
+    let fail = |d: Diagnostics| d.into_sorted();
+    let config_text = input::read_config(root).map_err(fail)?;
+    let config = config::parse(&config_text).map_err(fail)?;
+    let input = input::read_site(root, config_text, &config.theme).map_err(fail)?;
+    let theme = theme::load(&config.theme, &input.theme).map_err(fail)?;
+    let mut warnings = Diagnostics::new();
+    let ui = i18n::load(&theme, &config, &mut warnings);
+    let site = model::build(config, &input);
+    let (site, ui) = match (site, ui) {
+        (Ok(site), Some(ui)) => (site, ui),
+        (site, _) => {
+            if let Err(d) = site {
+                warnings.extend(d);
+            }
+            return Err(keep_errors(warnings));
+        }
+    };
+    let analysis = analysis::analyse(&site).map_err(fail)?;
+    let texts = |rel: &str| {
+        input.content.iter().find(|f| f.rel == rel).and_then(|f| f.text().ok()).unwrap_or_default()
+    };
+    let coverage = coverage::measure(&site, &ui, &texts);
+    // Without --strict, missing translations are summarised per language
+    // (see `summary_lines`) rather than listed one by one.
+    if strict {
+        warnings.extend(coverage::diagnostics(&coverage));
+        warnings.escalate_warnings();
+    }
+    if warnings.has_errors() {
+        return Err(keep_errors(warnings));
+    }
+    let tera = templates::load(&theme, analysis.links.clone()).map_err(|d| vec![d])?;
+    let highlighter = highlight::Highlighter::new();
+    let options = RenderOptions { build_date: build_date(), live_reload };
+    let mut files = render::render_site(&site, &analysis, &ui, &tera, &highlighter, &options).map_err(fail)?;
+    for (path, file) in &theme.statics {
+        files.push(OutputFile { path: path.clone(), bytes: file.bytes.clone() });
+    }
+    for asset in &site.assets {
+        files.push(OutputFile { path: asset.out.clone(), bytes: asset.bytes.clone() });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Prepared {
+        files,
+        coverage,
+        warnings: warnings.into_sorted(),
+        languages: site.config.codes().map(String::from).collect(),
+    })
+}
+
+/// On failure, report errors only: warnings would bury them.
+fn keep_errors(d: Diagnostics) -> Vec<Diagnostic> {
+    d.into_sorted().into_iter().filter(Diagnostic::is_error).collect()
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    output::check_output_location(&options.root, &options.output).map_err(BuildError::Output)?;
+    let prepared = prepare(&options.root, options.strict, None).map_err(BuildError::Content)?;
+    let previous = output::write_site(&options.output, &prepared.files, options.force).map_err(BuildError::Output)?;
+    Ok(BuildReport { prepared, elapsed: started.elapsed(), previous })
+}
+
+impl Prepared {
+    /// HTML pages written under a language's folder.
+    pub fn pages_in(&self, lang: &str) -> usize {
+        let prefix = format!("{lang}/");
+        self.files.iter().filter(|f| f.path.starts_with(&prefix) && f.path.ends_with("index.html")).count()
+    }
+
+    /// One line per language: pages written and translation coverage.
+    pub fn summary_lines(&self) -> Vec<String> {
+        self.coverage
+            .iter()
+            .map(|c| {
+                let mut line = format!("  {:<6} {:>5} pages   {:>5.1}% translated", c.lang, self.pages_in(&c.lang), c.percent());
+                let gaps = c.missing.len() + c.missing_ui;
+                if gaps > 0 {
+                    line.push_str(&format!(
+                        " ({} missing: {} page{}, {} other field{}; --strict lists them)",
+                        gaps,
+                        c.missing_pages,
+                        if c.missing_pages == 1 { "" } else { "s" },
+                        gaps - c.missing_pages,
+                        if gaps - c.missing_pages == 1 { "" } else { "s" }
+                    ));
+                }
+                line
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,186 @@
+//! Markdown in two passes over pulldown-cmark's events: `scan` finds
+//! headings, cross-links and code blocks (so anchors can be checked before
+//! anything renders); `render` writes HTML with links rewritten per reader
+//! language and code blocks replaced by their highlighted form.
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_TASKLISTS
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    pub dest: String,
+    /// Byte offset of the link in the body.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CodeBlock {
+    pub lang: String,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    pub code_blocks: Vec<CodeBlock>,
+}
+
+pub fn scan(body: &str) -> Scan {
+    let mut out = Scan::default();
+    let mut taken = HashSet::new();
+    let mut heading: Option<(u8, Option<String>, String)> = None;
+    let mut code: Option<CodeBlock> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level_num(level), id.map(|i| i.to_string()), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, text)) = heading.take() {
+                    let base = explicit.unwrap_or_else(|| crate::slug::heading_slug(&text));
+                    let id = crate::slug::unique(base, &mut taken);
+                    out.headings.push(Heading { level, id, text: text.trim().to_string() });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = heading.as_mut() {
+                    text.push_str(&t);
+                }
+                if let Some(c) = code.as_mut() {
+                    c.code.push_str(&t);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                out.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start });
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some(CodeBlock { lang, code: String::new() });
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(c) = code.take() {
+                    out.code_blocks.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn level_num(l: HeadingLevel) -> u8 {
+    l as u8
+}
+
+/// How a cross-link is written in HTML.
+pub struct RewrittenLink {
+    pub href: String,
+    /// For a claim link: its status (`reported`) and the label shown.
+    pub claim_status: Option<(&'static str, String)>,
+}
+
+/// Renders `body`. `headings` must be `scan(body).headings`; `rewrite` maps a
+/// link destination to its output form (`None` leaves it as written);
+/// `code` gives the HTML for a code block.
+pub fn render(
+    body: &str,
+    headings: &[Heading],
+    rewrite: &dyn Fn(&str) -> Option<RewrittenLink>,
+    code: &dyn Fn(&CodeBlock) -> String,
+) -> String {
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    let mut heading_no = 0;
+    let mut in_code: Option<CodeBlock> = None;
+    let mut claim_suffix: Option<String> = None;
+    let events = Parser::new_ext(body, options()).filter_map(|event| match event {
+        Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+            let id = headings.get(heading_no).map(|h| CowStr::from(h.id.clone()));
+            heading_no += 1;
+            Some(Event::Start(Tag::Heading { level, id, classes, attrs }))
+        }
+        Event::Start(Tag::CodeBlock(kind)) => {
+            let lang = match kind {
+                CodeBlockKind::Fenced(info) => info.to_string(),
+                CodeBlockKind::Indented => String::new(),
+            };
+            in_code = Some(CodeBlock { lang, code: String::new() });
+            None
+        }
+        Event::Text(t) if in_code.is_some() => {
+            if let Some(c) = in_code.as_mut() {
+                c.code.push_str(&t);
+            }
+            None
+        }
+        Event::End(TagEnd::CodeBlock) => in_code.take().map(|c| Event::Html(code(&c).into())),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => match rewrite(&dest_url) {
+            Some(RewrittenLink { href, claim_status: Some((status, label)) }) => {
+                claim_suffix = Some(format!(
+                    "<span class=\"status-tag status-{status}\"><span class=\"visually-hidden\"> (</span>{}<span class=\"visually-hidden\">)</span></span></a>",
+                    crate::highlight::escape_html(&label)
+                ));
+                Some(Event::InlineHtml(
+                    format!("<a href=\"{}\" class=\"claim-ref\" data-status=\"{status}\">", crate::highlight::escape_attr(&href)).into(),
+                ))
+            }
+            Some(RewrittenLink { href, claim_status: None }) => {
+                Some(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id }))
+            }
+            None => Some(Event::Start(Tag::Link { link_type, dest_url, title, id })),
+        },
+        Event::End(TagEnd::Link) => match claim_suffix.take() {
+            Some(suffix) => Some(Event::InlineHtml(suffix.into())),
+            None => Some(Event::End(TagEnd::Link)),
+        },
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            let dest_url = rewrite(&dest_url).map_or(dest_url, |r| r.href.into());
+            Some(Event::Start(Tag::Image { link_type, dest_url, title, id }))
+        }
+        other => Some(other),
+    });
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explicit_and_generated_ids() {
+        let s = scan("# Τσιπ\n\n## Ascend 910B {#ascend-910b}\n\n## Τσιπ\n");
+        let ids: Vec<&str> = s.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["τσιπ", "ascend-910b", "τσιπ-1"]);
+        let html = render("# Τσιπ\n\n## Ascend 910B {#ascend-910b}\n\n## Τσιπ\n", &s.headings, &|_| None, &|_| String::new());
+        assert!(html.contains("<h2 id=\"ascend-910b\">Ascend 910B</h2>"), "{html}");
+        assert!(html.contains("<h2 id=\"τσιπ-1\">"), "{html}");
+    }
+
+    #[test]
+    fn links_and_code_are_found_with_offsets() {
+        let body = "Intro\n\nSee [x](claim:a).\n\n```rust\nfn f() {}\n```\n";
+        let s = scan(body);
+        assert_eq!(s.links[0].dest, "claim:a");
+        assert_eq!(crate::diagnostics::line_col(body, s.links[0].offset).0, 3);
+        assert_eq!(s.code_blocks, vec![CodeBlock { lang: "rust".into(), code: "fn f() {}\n".into() }]);
+    }
+}

@@ -1,0 +1,445 @@
+//! The site model: pages grouped into translations, claims, sources and
+//! events with every cross-reference resolved to an index. Built from the
+//! raw input in one pass; a `Site` that exists is consistent.
+
+use crate::config::{quoted_list, SiteConfig};
+use crate::data::{self, RawClaim, RawEvent, RawSource, Stance, Status};
+use crate::date::PartialDate;
+use crate::diagnostics::{find_line, suggest, Diagnostic, Diagnostics};
+use crate::input::{InputFile, SiteInput};
+use crate::pages::{self, PageFile, PageKind};
+use crate::slug;
+use crate::text::LangText;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// A page and its translations.
+#[derive(Debug)]
+pub struct Page {
+    pub key: String,
+    pub kind: PageKind,
+    /// The versions that exist, by language code.
+    pub versions: BTreeMap<String, PageFile>,
+    /// The language whose version fills in where a translation is missing:
+    /// the default language when it has one.
+    pub fallback_lang: String,
+}
+
+impl Page {
+    /// The version a reader of `lang` gets, and whether it is a fallback.
+    pub fn version(&self, lang: &str) -> (&PageFile, bool) {
+        match self.versions.get(lang) {
+            Some(v) => (v, false),
+            None => (&self.versions[&self.fallback_lang], true),
+        }
+    }
+
+    /// The folder the page is written to in `lang`: `en/`, `en/chips/`.
+    pub fn url(&self, lang: &str) -> String {
+        page_url(lang, &self.key)
+    }
+}
+
+pub fn page_url(lang: &str, key: &str) -> String {
+    if key.is_empty() {
+        format!("{lang}/")
+    } else {
+        format!("{lang}/{key}/")
+    }
+}
+
+#[derive(Debug)]
+pub struct Citation {
+    pub source: usize,
+    pub stance: Stance,
+    pub note: Option<LangText>,
+}
+
+#[derive(Debug)]
+pub struct Claim {
+    pub id: String,
+    pub rel: String,
+    pub statement: LangText,
+    pub status: Status,
+    pub topics: Vec<String>,
+    pub attributed_to: LangText,
+    pub date: Option<PartialDate>,
+    pub citations: Vec<Citation>,
+    pub related: Vec<usize>,
+    pub superseded_by: Option<usize>,
+}
+
+#[derive(Debug)]
+pub struct Source {
+    pub id: String,
+    pub language: String,
+    pub outlet: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<PartialDate>,
+    pub original_title: Option<String>,
+    pub title: LangText,
+    pub url: Option<String>,
+    pub cites: Vec<String>,
+    pub summary: Option<LangText>,
+}
+
+#[derive(Debug)]
+pub struct Event {
+    pub id: String,
+    pub date: PartialDate,
+    pub planned: bool,
+    pub title: LangText,
+    pub claims: Vec<usize>,
+}
+
+/// A file copied as is from a language folder (an image beside a page).
+#[derive(Debug)]
+pub struct Asset {
+    /// Output path, `en/img/map.png`.
+    pub out: String,
+    pub bytes: Vec<u8>,
+}
+
+pub const CLAIMS_KEY: &str = "claims";
+pub const SOURCES_KEY: &str = "sources";
+pub const TIMELINE_KEY: &str = "timeline";
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Sorted by key; the home page (key ``) first.
+    pub pages: Vec<Page>,
+    /// Sorted by id.
+    pub claims: Vec<Claim>,
+    /// In the order of `sources.yaml`.
+    pub sources: Vec<Source>,
+    /// In date order; events of equal date keep file order.
+    pub events: Vec<Event>,
+    pub assets: Vec<Asset>,
+}
+
+impl Site {
+    pub fn page(&self, key: &str) -> Option<&Page> {
+        self.pages.binary_search_by(|p| p.key.as_str().cmp(key)).ok().map(|i| &self.pages[i])
+    }
+
+    pub fn claim_index(&self, id: &str) -> Option<usize> {
+        self.claims.binary_search_by(|c| c.id.as_str().cmp(id)).ok()
+    }
+
+    pub fn has_claims_index(&self) -> bool {
+        !self.claims.is_empty() || self.page(CLAIMS_KEY).is_some()
+    }
+
+    pub fn has_sources_index(&self) -> bool {
+        !self.sources.is_empty() || self.page(SOURCES_KEY).is_some()
+    }
+
+    pub fn has_timeline(&self) -> bool {
+        !self.events.is_empty() || self.page(TIMELINE_KEY).is_some()
+    }
+}
+
+/// Classifies, parses and resolves everything under `content/`.
+pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut page_files: Vec<(&InputFile, &str)> = Vec::new();
+    let mut claim_files: Vec<(&InputFile, String)> = Vec::new();
+    let mut sources_file = None;
+    let mut timeline_file = None;
+    let mut assets = Vec::new();
+
+    for f in &input.content {
+        let rest = f.rel.strip_prefix("content/").unwrap_or(&f.rel);
+        let (first, tail) = match rest.split_once('/') {
+            Some((a, b)) => (a, Some(b)),
+            None => (rest, None),
+        };
+        match (first, tail) {
+            ("sources.yaml", None) => sources_file = Some(f),
+            ("timeline.yaml", None) => timeline_file = Some(f),
+            ("claims", Some(name)) => match name.strip_suffix(".yaml") {
+                Some(id) if slug::is_safe_id(id) => claim_files.push((f, id.to_string())),
+                Some(id) => diags.push(
+                    Diagnostic::error(&f.rel, format!("claim id `{id}` (the file name) is not a safe id")).help(slug::SAFE_ID_HELP),
+                ),
+                None => diags.push(
+                    Diagnostic::error(&f.rel, "content/claims/ holds only claim files")
+                        .help("name each claim `content/claims/<id>.yaml`"),
+                ),
+            },
+            (lang, Some(_)) if config.language(lang).is_some() => {
+                if f.extension() == "md" {
+                    page_files.push((f, config.language(lang).map(|l| l.code.as_str()).unwrap_or(lang)));
+                } else {
+                    assets.push(Asset { out: rest.to_string(), bytes: f.bytes.clone() });
+                }
+            }
+            (dir, Some(_)) => diags.push(
+                Diagnostic::error(&f.rel, format!("folder `content/{dir}/` is not a language in site.yaml"))
+                    .help(format!(
+                        "page folders are named after the site's languages ({}); {}",
+                        quoted_list(config.codes()),
+                        suggest("language", dir, config.codes())
+                    )),
+            ),
+            (name, None) => diags.push(
+                Diagnostic::error(&f.rel, format!("unexpected file `{name}` in content/"))
+                    .help("content/ holds language folders, claims/, sources.yaml and timeline.yaml"),
+            ),
+        }
+    }
+
+    let parsed_pages: Vec<Result<PageFile, Diagnostics>> = page_files
+        .par_iter()
+        .map(|(f, lang)| {
+            let text = f.text().map_err(|d| Diagnostics::from_iter([d]))?;
+            pages::parse_page(&f.rel, lang, &text)
+        })
+        .collect();
+    let mut by_key: BTreeMap<String, Page> = BTreeMap::new();
+    for r in parsed_pages {
+        match r {
+            Ok(p) if p.meta.draft => {}
+            Ok(p) => {
+                if let Some(reason) = reserved(&p.key) {
+                    diags.push(Diagnostic::error(&p.rel, reason).help("move the page to another folder"));
+                    continue;
+                }
+                let page = by_key.entry(p.key.clone()).or_insert_with(|| Page {
+                    key: p.key.clone(),
+                    kind: p.kind,
+                    versions: BTreeMap::new(),
+                    fallback_lang: String::new(),
+                });
+                page.versions.insert(p.lang.clone(), p);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    let mut pages: Vec<Page> = by_key.into_values().collect();
+    for page in &mut pages {
+        page.fallback_lang = if page.versions.contains_key(&config.default_language) {
+            config.default_language.clone()
+        } else {
+            // First language in switcher order that has the page.
+            config.codes().find(|c| page.versions.contains_key(*c)).unwrap_or_default().to_string()
+        };
+    }
+
+    let raw_sources: Vec<RawSource> = sources_file.map_or_else(Vec::new, |f| parse_list_file(f, &mut diags));
+    let raw_events: Vec<RawEvent> = timeline_file.map_or_else(Vec::new, |f| parse_list_file(f, &mut diags));
+    let mut parsed_claims: Vec<(String, String, String, Result<RawClaim, Diagnostic>)> = claim_files
+        .par_iter()
+        .map(|(f, id)| match f.text() {
+            Ok(text) => {
+                let r = data::parse_claim(&f.rel, &text);
+                (id.clone(), f.rel.clone(), text, r)
+            }
+            Err(d) => (id.clone(), f.rel.clone(), String::new(), Err(d)),
+        })
+        .collect();
+    // File names sort `a-b.yaml` before `a.yaml`; ids sort the other way.
+    parsed_claims.sort_by(|a, b| a.0.cmp(&b.0));
+
+    // Sources.
+    let sources_rel = "content/sources.yaml";
+    let sources_text = sources_file.and_then(|f| f.text().ok()).unwrap_or_default();
+    let mut sources = Vec::new();
+    let mut source_ids: HashMap<String, usize> = HashMap::new();
+    for s in raw_sources {
+        let line = find_line(&sources_text, &s.id);
+        if !slug::is_safe_id(&s.id) {
+            diags.push(Diagnostic::error(sources_rel, format!("source id `{}` is not a safe id", s.id)).at(line, None).help(slug::SAFE_ID_HELP));
+            continue;
+        }
+        if source_ids.contains_key(&s.id) {
+            diags.push(Diagnostic::error(sources_rel, format!("duplicate source id `{}`", s.id)).at(line, None).help("each source needs its own id"));
+            continue;
+        }
+        if !crate::config::is_language_tag(&s.language) {
+            diags.push(
+                Diagnostic::error(sources_rel, format!("source `{}`: `{}` is not a language code", s.id, s.language))
+                    .at(find_line(&sources_text, &s.language), None)
+                    .help("use the BCP 47 tag of the article's language, such as `tr` or `el`"),
+            );
+        }
+        config.check_lang_keys(&s.title, sources_rel, &sources_text, &format!("source `{}` title", s.id), &mut diags);
+        if let Some(summary) = &s.summary {
+            config.check_lang_keys(summary, sources_rel, &sources_text, &format!("source `{}` summary", s.id), &mut diags);
+        }
+        if let Some(url) = &s.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                diags.push(
+                    Diagnostic::error(sources_rel, format!("source `{}`: url `{url}` is not an http(s) URL", s.id))
+                        .at(find_line(&sources_text, url), None)
+                        .help("write the full address, starting with https://"),
+                );
+            }
+        }
+        source_ids.insert(s.id.clone(), sources.len());
+        sources.push(Source {
+            id: s.id,
+            language: s.language,
+            outlet: s.outlet,
+            author: s.author,
+            published: s.published,
+            original_title: s.original_title,
+            title: s.title,
+            url: s.url,
+            cites: s.cites,
+            summary: s.summary,
+        });
+    }
+
+    // Claims: first the ids, then the references between them.
+    let claim_ids: Vec<&str> = parsed_claims.iter().filter(|c| c.3.is_ok()).map(|c| c.0.as_str()).collect();
+    let mut claims = Vec::new();
+    for (id, rel, text, parsed) in &parsed_claims {
+        let raw = match parsed {
+            Ok(raw) => raw,
+            Err(d) => {
+                diags.push(d.clone());
+                continue;
+            }
+        };
+        config.check_lang_keys(&raw.statement, rel, text, "statement", &mut diags);
+        config.check_lang_keys(&raw.attributed_to, rel, text, "attributed_to", &mut diags);
+        if raw.statement.is_empty() {
+            diags.push(Diagnostic::error(rel, "`statement` has no text").at(find_line(text, "statement"), None).help("give the statement per language: `statement: {en: ...}`"));
+        }
+        if raw.sources.is_empty() {
+            diags.push(
+                Diagnostic::error(rel, "the claim has no sources")
+                    .at(find_line(text, "sources"), None)
+                    .help("list at least one: `sources: [{source: <id>, stance: supports}]`"),
+            );
+        }
+        let mut citations = Vec::new();
+        for c in &raw.sources {
+            if let Some(note) = &c.note {
+                config.check_lang_keys(note, rel, text, "note", &mut diags);
+            }
+            match source_ids.get(&c.source) {
+                Some(&i) => citations.push(Citation { source: i, stance: c.stance, note: c.note.clone() }),
+                None => diags.push(
+                    Diagnostic::error(rel, format!("cites unknown source `{}`", c.source))
+                        .at(find_line(text, &c.source), None)
+                        .help(suggest("source", &c.source, source_ids.keys().map(String::as_str).collect::<Vec<_>>())),
+                ),
+            }
+        }
+        let mut resolve_claim = |target: &str, field: &str| -> Option<usize> {
+            match claim_ids.binary_search(&target) {
+                Ok(i) => Some(i),
+                Err(_) => {
+                    diags.push(
+                        Diagnostic::error(rel, format!("`{field}` names unknown claim `{target}`"))
+                            .at(find_line(text, target), None)
+                            .help(suggest("claim", target, claim_ids.iter().copied())),
+                    );
+                    None
+                }
+            }
+        };
+        let related: Vec<usize> = raw.related.iter().filter_map(|r| resolve_claim(r, "related")).collect();
+        let superseded_by = raw.superseded_by.as_deref().and_then(|s| resolve_claim(s, "superseded_by"));
+        for topic in &raw.topics {
+            if !slug::is_safe_id(topic) {
+                diags.push(Diagnostic::error(rel, format!("topic `{topic}` is not a safe id")).at(find_line(text, topic), None).help(slug::SAFE_ID_HELP));
+            }
+        }
+        claims.push(Claim {
+            id: id.clone(),
+            rel: rel.clone(),
+            statement: raw.statement.clone(),
+            status: raw.status,
+            topics: raw.topics.clone(),
+            attributed_to: raw.attributed_to.clone(),
+            date: raw.date,
+            citations,
+            related,
+            superseded_by,
+        });
+    }
+    // `claim_ids` is sorted (files are read sorted), and `claims` follows it.
+    debug_assert!(claims.windows(2).all(|w| w[0].id < w[1].id));
+    check_supersession_loops(&claims, &mut diags);
+
+    // Events.
+    let timeline_rel = "content/timeline.yaml";
+    let timeline_text = timeline_file.and_then(|f| f.text().ok()).unwrap_or_default();
+    let mut events: Vec<Event> = Vec::new();
+    for e in raw_events {
+        let line = find_line(&timeline_text, &e.id);
+        if !slug::is_safe_id(&e.id) {
+            diags.push(Diagnostic::error(timeline_rel, format!("event id `{}` is not a safe id", e.id)).at(line, None).help(slug::SAFE_ID_HELP));
+            continue;
+        }
+        if events.iter().any(|x| x.id == e.id) {
+            diags.push(Diagnostic::error(timeline_rel, format!("duplicate event id `{}`", e.id)).at(line, None).help("each event needs its own id"));
+            continue;
+        }
+        config.check_lang_keys(&e.title, timeline_rel, &timeline_text, &format!("event `{}` title", e.id), &mut diags);
+        let mut backing = Vec::new();
+        for c in &e.claims {
+            match claim_ids.binary_search(&c.as_str()) {
+                Ok(i) => backing.push(i),
+                Err(_) => diags.push(
+                    Diagnostic::error(timeline_rel, format!("event `{}` names unknown claim `{c}`", e.id))
+                        .at(find_line(&timeline_text, c), None)
+                        .help(suggest("claim", c, claim_ids.iter().copied())),
+                ),
+            }
+        }
+        events.push(Event { id: e.id, date: e.date, planned: e.planned, title: e.title, claims: backing });
+    }
+    events.sort_by_key(|e| e.date);
+
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Site { config, pages, claims, sources, events, assets })
+}
+
+fn parse_list_file<T: serde::de::DeserializeOwned>(f: &InputFile, diags: &mut Diagnostics) -> Vec<T> {
+    match f.text().and_then(|t| data::parse_list(&f.rel, &t)) {
+        Ok(list) => list,
+        Err(d) => {
+            diags.push(d);
+            Vec::new()
+        }
+    }
+}
+
+/// Paths under which dossier writes pages of its own.
+fn reserved(key: &str) -> Option<String> {
+    for dir in [CLAIMS_KEY, SOURCES_KEY] {
+        if key.starts_with(&format!("{dir}/")) {
+            return Some(format!("`{dir}/` is reserved for the pages dossier generates for each {}", &dir[..dir.len() - 1]));
+        }
+    }
+    None
+}
+
+fn check_supersession_loops(claims: &[Claim], diags: &mut Diagnostics) {
+    for (start, claim) in claims.iter().enumerate() {
+        let mut seen = vec![start];
+        let mut next = claim.superseded_by;
+        while let Some(i) = next {
+            if i == start {
+                let chain: Vec<&str> = seen.iter().map(|&j| claims[j].id.as_str()).collect();
+                diags.push(
+                    Diagnostic::error(&claim.rel, format!("`superseded_by` loops: {} → {}", chain.join(" → "), claim.id))
+                        .help("a claim cannot be superseded, directly or through others, by itself"),
+                );
+                break;
+            }
+            if seen.contains(&i) {
+                break; // a loop that does not pass through `start`: reported from its own members
+            }
+            seen.push(i);
+            next = claims[i].superseded_by;
+        }
+    }
+}

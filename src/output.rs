@@ -1,0 +1,206 @@
+//! The last phase, and the only one besides `input` that touches the disk:
+//! write the finished site into a staging folder beside the output, then
+//! swap it in. A failed or killed build leaves the previous output as it
+//! was; a folder dossier did not create is never deleted.
+
+use crate::render::OutputFile;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Marks a folder as written by dossier, so a later build may replace it.
+pub const MARKER: &str = ".dossier-output";
+const MARKER_TEXT: &str = "This folder is written by dossier. Each build replaces it whole; do not keep your own files here.\n";
+
+#[derive(Debug)]
+pub enum OutputError {
+    /// The output folder holds files dossier did not write.
+    Foreign(PathBuf),
+    /// The output would overwrite the site itself.
+    Unsafe(PathBuf, &'static str),
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for OutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutputError::Foreign(p) => write!(
+                f,
+                "error: output folder `{}` holds files that dossier did not write (it has no {MARKER} marker)\n  help: choose another --output, empty the folder, or pass --force to move it aside (it is renamed, not deleted)",
+                p.display()
+            ),
+            OutputError::Unsafe(p, why) => write!(f, "error: cannot write the site to `{}`: {why}\n  help: choose an output folder of its own, such as `public`", p.display()),
+            OutputError::Io(p, e) => write!(f, "error: failed to write `{}`: {e}", p.display()),
+        }
+    }
+}
+
+/// What the swap did with the previous output.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Previous {
+    None,
+    Replaced,
+    /// A foreign folder, moved aside under `--force`.
+    MovedTo(PathBuf),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |e| OutputError::Io(path.to_path_buf(), e)
+}
+
+/// Refuses output folders that are, or contain, the site's own files.
+pub fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputError> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        normalize(&p)
+    };
+    let (root, out) = (abs(root), abs(output));
+    if root.starts_with(&out) {
+        return Err(OutputError::Unsafe(output.to_path_buf(), "it is the site folder or one of its parents"));
+    }
+    for inner in ["content", "themes", "src", ".git"] {
+        if out.starts_with(root.join(inner)) {
+            return Err(OutputError::Unsafe(output.to_path_buf(), "it lies inside the site's own sources"));
+        }
+    }
+    Ok(())
+}
+
+/// Folds `.` and `..` without touching the disk.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+pub fn write_site(output: &Path, files: &[OutputFile], force: bool) -> Result<Previous, OutputError> {
+    let foreign = match std::fs::symlink_metadata(output) {
+        Ok(m) if m.is_dir() => {
+            !output.join(MARKER).is_file() && std::fs::read_dir(output).map_err(io(output))?.next().is_some()
+        }
+        Ok(_) => return Err(OutputError::Unsafe(output.to_path_buf(), "it exists and is not a folder")),
+        Err(_) => false,
+    };
+    if foreign && !force {
+        return Err(OutputError::Foreign(output.to_path_buf()));
+    }
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    remove_stale_staging(&parent, &name);
+    let staging = parent.join(format!(".{name}.dossier-staging-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    }
+    let result = fill(&staging, files).and_then(|()| swap(&staging, output, foreign));
+    if result.is_err() && staging.join(MARKER).is_file() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+/// Removes staging folders left by killed builds (only ones we marked).
+fn remove_stale_staging(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.dossier-staging-");
+    let old_prefix = format!(".{name}.dossier-old-");
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for e in entries.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if (n.starts_with(&prefix) || n.starts_with(&old_prefix)) && e.path().join(MARKER).is_file() {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    }
+}
+
+fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    std::fs::create_dir_all(staging).map_err(io(staging))?;
+    std::fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io(staging))?;
+    let dirs: BTreeSet<&str> = files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
+    for d in dirs {
+        let p = staging.join(d);
+        std::fs::create_dir_all(&p).map_err(io(&p))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let p = staging.join(&f.path);
+        std::fs::write(&p, &f.bytes).map_err(io(&p))
+    })
+}
+
+fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, OutputError> {
+    if std::fs::symlink_metadata(output).is_err() {
+        std::fs::rename(staging, output).map_err(io(output))?;
+        return Ok(Previous::None);
+    }
+    if foreign {
+        let aside = aside_name(output);
+        std::fs::rename(output, &aside).map_err(io(output))?;
+        std::fs::rename(staging, output).map_err(io(output))?;
+        return Ok(Previous::MovedTo(aside));
+    }
+    if exchange(staging, output).is_ok() {
+        // `staging` now holds the previous output, which we wrote.
+        let _ = std::fs::remove_dir_all(staging);
+        return Ok(Previous::Replaced);
+    }
+    // No atomic exchange here: two renames, with the old folder kept until
+    // the new one is in place.
+    let parent = output.parent().unwrap_or(Path::new("."));
+    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let old = parent.join(format!(".{name}.dossier-old-{}", std::process::id()));
+    std::fs::rename(output, &old).map_err(io(output))?;
+    if let Err(e) = std::fs::rename(staging, output) {
+        let _ = std::fs::rename(&old, output);
+        return Err(OutputError::Io(output.to_path_buf(), e));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(Previous::Replaced)
+}
+
+fn aside_name(output: &Path) -> PathBuf {
+    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let mut n = 1;
+    loop {
+        let candidate = output.with_file_name(format!("{name}.before-dossier-{n}"));
+        if !candidate.exists() {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// Atomically exchanges two paths (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them
+    // relative to the working directory, as std::fs::rename does.
+    let rc = unsafe {
+        libc::syscall(libc::SYS_renameat2, libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE)
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "no atomic exchange"))
+}
