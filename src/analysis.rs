@@ -32,20 +32,36 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
     let scans: Vec<HashMap<String, Scan>> = site
         .pages
         .par_iter()
-        .map(|p| p.versions.iter().map(|(lang, v)| (lang.clone(), markdown::scan(&v.body))).collect())
+        .map(|p| {
+            p.versions
+                .iter()
+                .map(|(lang, v)| (lang.clone(), markdown::scan(&v.body)))
+                .collect()
+        })
         .collect();
 
     let mut index = LinkIndex::new(site);
     for (page, page_scans) in site.pages.iter().zip(&scans) {
         for lang in site.config.codes() {
             let (version, _) = page.version(lang);
-            let ids = page_scans[&version.lang].headings.iter().map(|h| h.id.clone());
+            let ids = page_scans[&version.lang]
+                .headings
+                .iter()
+                .map(|h| h.id.clone());
             index.add_anchors(lang, &page.key, ids);
         }
     }
-    let timeline_anchors: Vec<String> = site.events.iter().map(|e| links::event_anchor(&e.id)).collect();
+    let timeline_anchors: Vec<String> = site
+        .events
+        .iter()
+        .map(|e| links::event_anchor(&e.id))
+        .collect();
     for lang in site.config.codes() {
-        index.add_anchors(lang, crate::model::TIMELINE_KEY, timeline_anchors.iter().cloned());
+        index.add_anchors(
+            lang,
+            crate::model::TIMELINE_KEY,
+            timeline_anchors.iter().cloned(),
+        );
     }
 
     let mut diags = Diagnostics::new();
@@ -60,13 +76,22 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
             for link in &page_scans[&version.lang].links {
                 let Some(parsed) = links::parse_target(&link.dest) else {
                     if let Some(d) = forbidden_scheme(&link.dest) {
-                        diags.push(located(&version.rel, &version.body, version.body_line, link.offset, d));
+                        diags.push(located(
+                            &version.rel,
+                            &version.body,
+                            version.body_line,
+                            link.offset,
+                            d,
+                        ));
                     }
                     continue;
                 };
                 let result = parsed.map_err(|m| (m, String::from("write `page:<path>#<heading-id>`, `claim:<id>`, `source:<id>` or `event:<id>`")));
                 let result = result.and_then(|t| {
-                    index.resolve(&t, lang).map(|_| t).map_err(|u| (u.message, u.help))
+                    index
+                        .resolve(&t, lang)
+                        .map(|_| t)
+                        .map_err(|u| (u.message, u.help))
                 });
                 match result {
                     Ok(Target::Claim(id)) => {
@@ -79,8 +104,18 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
                     }
                     Ok(_) => {}
                     Err((message, help)) => {
-                        let d = Diagnostic::error(&version.rel, format!("broken link `{}`: {message}", link.dest)).help(help);
-                        diags.push(located(&version.rel, &version.body, version.body_line, link.offset, d));
+                        let d = Diagnostic::error(
+                            &version.rel,
+                            format!("broken link `{}`: {message}", link.dest),
+                        )
+                        .help(help);
+                        diags.push(located(
+                            &version.rel,
+                            &version.body,
+                            version.body_line,
+                            link.offset,
+                            d,
+                        ));
                     }
                 }
             }
@@ -116,20 +151,46 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
             claim_events[c].push(e);
         }
     }
-    Ok(Analysis { links: std::sync::Arc::new(index), scans, claim_pages, page_claims, claim_claims, supersedes, claim_events, source_claims })
+    Ok(Analysis {
+        links: std::sync::Arc::new(index),
+        scans,
+        claim_pages,
+        page_claims,
+        claim_claims,
+        supersedes,
+        claim_events,
+        source_claims,
+    })
 }
 
 /// Places a diagnostic at the line of `offset` in a page body.
 fn located(rel: &str, body: &str, body_line: usize, offset: usize, d: Diagnostic) -> Diagnostic {
     let (line, col) = line_col(body, offset);
-    Diagnostic { path: rel.to_string(), ..d }.at(Some(body_line + line - 1), Some(col))
+    Diagnostic {
+        path: rel.to_string(),
+        ..d
+    }
+    .at(Some(body_line + line - 1), Some(col))
 }
 
 /// Schemes that run code when followed; refused in any link.
 fn forbidden_scheme(dest: &str) -> Option<Diagnostic> {
-    let lowered: String = dest.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:text/html"].iter().find(|s| lowered.starts_with(*s)).map(|s| {
-        Diagnostic::error("", format!("link uses the `{}` scheme, which runs code when followed", s.trim_end_matches(':')))
+    let lowered: String = dest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:text/html"]
+        .iter()
+        .find(|s| lowered.starts_with(*s))
+        .map(|s| {
+            Diagnostic::error(
+                "",
+                format!(
+                    "link uses the `{}` scheme, which runs code when followed",
+                    s.trim_end_matches(':')
+                ),
+            )
             .help("link to a page (`page:...`), a claim (`claim:...`) or an http(s) URL")
-    })
+        })
 }

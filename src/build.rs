@@ -53,7 +53,11 @@ impl std::fmt::Display for BuildError {
                     writeln!(f, "{d}")?;
                 }
                 let n = ds.iter().filter(|d| d.is_error()).count();
-                write!(f, "build failed: {n} error{}; nothing was written", if n == 1 { "" } else { "s" })
+                write!(
+                    f,
+                    "build failed: {n} error{}; nothing was written",
+                    if n == 1 { "" } else { "s" }
+                )
             }
             BuildError::Output(e) => write!(f, "{e}"),
         }
@@ -72,14 +76,24 @@ pub fn build_date() -> PartialDate {
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .unwrap_or_else(|| {
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
         });
     let (year, month, day) = crate::date::civil_from_unix(secs);
-    PartialDate { year, month: Some(month), day: Some(day) }
+    PartialDate {
+        year,
+        month: Some(month),
+        day: Some(day),
+    }
 }
 
 /// Every phase but the last: the whole site, rendered in memory.
-pub fn prepare(root: &Path, strict: bool, live_reload: Option<&str>) -> Result<Prepared, Vec<Diagnostic>> {
+pub fn prepare(
+    root: &Path,
+    strict: bool,
+    live_reload: Option<&str>,
+) -> Result<Prepared, Vec<Diagnostic>> {
     let fail = |d: Diagnostics| d.into_sorted();
     let config_text = input::read_config(root).map_err(fail)?;
     let config = config::parse(&config_text).map_err(fail)?;
@@ -99,7 +113,12 @@ pub fn prepare(root: &Path, strict: bool, live_reload: Option<&str>) -> Result<P
     };
     let analysis = analysis::analyse(&site).map_err(fail)?;
     let texts = |rel: &str| {
-        input.content.iter().find(|f| f.rel == rel).and_then(|f| f.text().ok()).unwrap_or_default()
+        input
+            .content
+            .iter()
+            .find(|f| f.rel == rel)
+            .and_then(|f| f.text().ok())
+            .unwrap_or_default()
     };
     let coverage = coverage::measure(&site, &ui, &texts);
     // Without --strict, missing translations are summarised per language
@@ -113,13 +132,23 @@ pub fn prepare(root: &Path, strict: bool, live_reload: Option<&str>) -> Result<P
     }
     let tera = templates::load(&theme, analysis.links.clone()).map_err(|d| vec![d])?;
     let highlighter = highlight::Highlighter::new();
-    let options = RenderOptions { build_date: build_date(), live_reload };
-    let mut files = render::render_site(&site, &analysis, &ui, &tera, &highlighter, &options).map_err(fail)?;
+    let options = RenderOptions {
+        build_date: build_date(),
+        live_reload,
+    };
+    let mut files =
+        render::render_site(&site, &analysis, &ui, &tera, &highlighter, &options).map_err(fail)?;
     for (path, file) in &theme.statics {
-        files.push(OutputFile { path: path.clone(), bytes: file.bytes.clone() });
+        files.push(OutputFile {
+            path: path.clone(),
+            bytes: file.bytes.clone(),
+        });
     }
     for asset in &site.assets {
-        files.push(OutputFile { path: asset.out.clone(), bytes: asset.bytes.clone() });
+        files.push(OutputFile {
+            path: asset.out.clone(),
+            bytes: asset.bytes.clone(),
+        });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Prepared {
@@ -132,22 +161,33 @@ pub fn prepare(root: &Path, strict: bool, live_reload: Option<&str>) -> Result<P
 
 /// On failure, report errors only: warnings would bury them.
 fn keep_errors(d: Diagnostics) -> Vec<Diagnostic> {
-    d.into_sorted().into_iter().filter(Diagnostic::is_error).collect()
+    d.into_sorted()
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect()
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     output::check_output_location(&options.root, &options.output).map_err(BuildError::Output)?;
     let prepared = prepare(&options.root, options.strict, None).map_err(BuildError::Content)?;
-    let previous = output::write_site(&options.output, &prepared.files, options.force).map_err(BuildError::Output)?;
-    Ok(BuildReport { prepared, elapsed: started.elapsed(), previous })
+    let previous = output::write_site(&options.output, &prepared.files, options.force)
+        .map_err(BuildError::Output)?;
+    Ok(BuildReport {
+        prepared,
+        elapsed: started.elapsed(),
+        previous,
+    })
 }
 
 impl Prepared {
     /// HTML pages written under a language's folder.
     pub fn pages_in(&self, lang: &str) -> usize {
         let prefix = format!("{lang}/");
-        self.files.iter().filter(|f| f.path.starts_with(&prefix) && f.path.ends_with("index.html")).count()
+        self.files
+            .iter()
+            .filter(|f| f.path.starts_with(&prefix) && f.path.ends_with("index.html"))
+            .count()
     }
 
     /// One line per language: pages written and translation coverage.
@@ -155,7 +195,12 @@ impl Prepared {
         self.coverage
             .iter()
             .map(|c| {
-                let mut line = format!("  {:<6} {:>5} pages   {:>5.1}% translated", c.lang, self.pages_in(&c.lang), c.percent());
+                let mut line = format!(
+                    "  {:<6} {:>5} pages   {:>5.1}% translated",
+                    c.lang,
+                    self.pages_in(&c.lang),
+                    c.percent()
+                );
                 let gaps = c.missing.len() + c.missing_ui;
                 if gaps > 0 {
                     line.push_str(&format!(

@@ -81,14 +81,27 @@ impl SiteConfig {
     }
 
     /// Checks that every key of a per-language map is a configured language.
-    pub fn check_lang_keys(&self, text: &LangText, path: &str, source: &str, what: &str, diags: &mut Diagnostics) {
+    pub fn check_lang_keys(
+        &self,
+        text: &LangText,
+        path: &str,
+        source: &str,
+        what: &str,
+        diags: &mut Diagnostics,
+    ) {
         for code in text.keys() {
             if self.language(code).is_none() {
                 let line = crate::diagnostics::find_line(source, code);
                 diags.push(
-                    Diagnostic::error(path, format!("{what}: language code `{code}` is not in site.yaml"))
-                        .at(line, None)
-                        .help(format!("the site's languages are {}", quoted_list(self.codes()))),
+                    Diagnostic::error(
+                        path,
+                        format!("{what}: language code `{code}` is not in site.yaml"),
+                    )
+                    .at(line, None)
+                    .help(format!(
+                        "the site's languages are {}",
+                        quoted_list(self.codes())
+                    )),
                 );
             }
         }
@@ -96,7 +109,10 @@ impl SiteConfig {
 }
 
 pub fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items.map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A plausible BCP 47 tag: a 2–3 letter primary subtag, then subtags of
@@ -123,28 +139,57 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
                     .help("use a BCP 47 tag such as `en`, `tr`, `zh-Hans` or `pt-BR`"),
             );
         } else if languages.iter().any(|x| x.code == l.code) {
-            diags.push(Diagnostic::error(path, format!("language `{}` is listed twice", l.code)).at(line, None));
+            diags.push(
+                Diagnostic::error(path, format!("language `{}` is listed twice", l.code))
+                    .at(line, None),
+            );
         } else if l.name.trim().is_empty() {
-            diags.push(Diagnostic::error(path, format!("language `{}` has an empty name", l.code)).at(line, None).help("give the language's own name, such as `Türkçe`"));
+            diags.push(
+                Diagnostic::error(path, format!("language `{}` has an empty name", l.code))
+                    .at(line, None)
+                    .help("give the language's own name, such as `Türkçe`"),
+            );
         }
-        languages.push(Language { code: l.code, name: l.name, dir: l.dir.unwrap_or_default() });
+        languages.push(Language {
+            code: l.code,
+            name: l.name,
+            dir: l.dir.unwrap_or_default(),
+        });
     }
     if languages.is_empty() {
-        diags.push(Diagnostic::error(path, "`languages` is empty").help("list at least one language: `languages: [{code: en, name: English}]`"));
+        diags.push(
+            Diagnostic::error(path, "`languages` is empty")
+                .help("list at least one language: `languages: [{code: en, name: English}]`"),
+        );
     }
     if !languages.iter().any(|l| l.code == raw.default_language) {
         diags.push(
-            Diagnostic::error(path, format!("default_language `{}` is not in `languages`", raw.default_language))
-                .at(crate::diagnostics::find_line(text, "default_language"), None)
-                .help(format!("choose one of {}", quoted_list(languages.iter().map(|l| l.code.as_str())))),
+            Diagnostic::error(
+                path,
+                format!(
+                    "default_language `{}` is not in `languages`",
+                    raw.default_language
+                ),
+            )
+            .at(
+                crate::diagnostics::find_line(text, "default_language"),
+                None,
+            )
+            .help(format!(
+                "choose one of {}",
+                quoted_list(languages.iter().map(|l| l.code.as_str()))
+            )),
         );
     }
     let theme = raw.theme.unwrap_or_else(|| "default".to_string());
     if !slug::is_safe_id(&theme) {
         diags.push(
-            Diagnostic::error(path, format!("theme name `{theme}` is not a safe folder name"))
-                .at(crate::diagnostics::find_line(text, "theme"), None)
-                .help(slug::SAFE_ID_HELP),
+            Diagnostic::error(
+                path,
+                format!("theme name `{theme}` is not a safe folder name"),
+            )
+            .at(crate::diagnostics::find_line(text, "theme"), None)
+            .help(slug::SAFE_ID_HELP),
         );
     }
     let base_url = match raw.base_url {
@@ -153,9 +198,12 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
         }
         Some(u) => {
             diags.push(
-                Diagnostic::error(path, format!("base_url `{u}` is not an absolute http(s) URL"))
-                    .at(crate::diagnostics::find_line(text, "base_url"), None)
-                    .help("write it in full, such as `https://example.org/r2/`, or leave it out"),
+                Diagnostic::error(
+                    path,
+                    format!("base_url `{u}` is not an absolute http(s) URL"),
+                )
+                .at(crate::diagnostics::find_line(text, "base_url"), None)
+                .help("write it in full, such as `https://example.org/r2/`, or leave it out"),
             );
             None
         }
@@ -171,11 +219,21 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
     };
     config.check_lang_keys(&config.title, path, text, "title", &mut diags);
     if !config.title.contains_key(&config.default_language) {
-        diags.push(Diagnostic::error(path, format!("`title` has no text in the default language `{}`", config.default_language)));
+        diags.push(Diagnostic::error(
+            path,
+            format!(
+                "`title` has no text in the default language `{}`",
+                config.default_language
+            ),
+        ));
     }
     for (topic, labels) in &config.topics {
         if !slug::is_safe_id(topic) {
-            diags.push(Diagnostic::error(path, format!("topic id `{topic}` is not a safe id")).at(crate::diagnostics::find_line(text, topic), None).help(slug::SAFE_ID_HELP));
+            diags.push(
+                Diagnostic::error(path, format!("topic id `{topic}` is not a safe id"))
+                    .at(crate::diagnostics::find_line(text, topic), None)
+                    .help(slug::SAFE_ID_HELP),
+            );
         }
         config.check_lang_keys(labels, path, text, &format!("topic `{topic}`"), &mut diags);
     }

@@ -33,20 +33,39 @@ impl LanguageCoverage {
     }
 }
 
-pub fn measure(site: &Site, ui: &Translations, claim_texts: &dyn Fn(&str) -> String) -> Vec<LanguageCoverage> {
+pub fn measure(
+    site: &Site,
+    ui: &Translations,
+    claim_texts: &dyn Fn(&str) -> String,
+) -> Vec<LanguageCoverage> {
     site.config
         .codes()
         .map(|lang| {
-            let mut c = LanguageCoverage { lang: lang.to_string(), total: 0, missing: Vec::new(), missing_pages: 0, missing_ui: 0 };
+            let mut c = LanguageCoverage {
+                lang: lang.to_string(),
+                total: 0,
+                missing: Vec::new(),
+                missing_pages: 0,
+                missing_ui: 0,
+            };
             for page in &site.pages {
                 c.total += 1;
                 if !page.versions.contains_key(lang) {
                     let (v, _) = page.version(lang);
                     c.missing_pages += 1;
                     c.missing.push(Missing {
-                        path: format!("content/{lang}/{}", v.rel.split_once(&format!("content/{}/", v.lang)).map_or("", |x| x.1)),
+                        path: format!(
+                            "content/{lang}/{}",
+                            v.rel
+                                .split_once(&format!("content/{}/", v.lang))
+                                .map_or("", |x| x.1)
+                        ),
                         line: None,
-                        what: format!("page `{}` is not translated (shown from `{}`)", page_key_label(&page.key), v.lang),
+                        what: format!(
+                            "page `{}` is not translated (shown from `{}`)",
+                            page_key_label(&page.key),
+                            v.lang
+                        ),
                     });
                 }
             }
@@ -55,7 +74,11 @@ pub fn measure(site: &Site, ui: &Translations, claim_texts: &dyn Fn(&str) -> Str
                 let mut field = |map: &LangText, name: &str| {
                     c.total += 1;
                     if !map.contains_key(lang) {
-                        c.missing.push(Missing { path: claim.rel.clone(), line: find_line(&text, name), what: format!("`{name}` has no `{lang}` text") });
+                        c.missing.push(Missing {
+                            path: claim.rel.clone(),
+                            line: find_line(&text, name),
+                            what: format!("`{name}` has no `{lang}` text"),
+                        });
                     }
                 };
                 field(&claim.statement, "statement");
@@ -95,7 +118,11 @@ pub fn measure(site: &Site, ui: &Translations, claim_texts: &dyn Fn(&str) -> Str
             for (topic, labels) in &site.config.topics {
                 c.total += 1;
                 if !labels.contains_key(lang) {
-                    c.missing.push(Missing { path: "site.yaml".into(), line: None, what: format!("topic `{topic}` has no `{lang}` label") });
+                    c.missing.push(Missing {
+                        path: "site.yaml".into(),
+                        line: None,
+                        what: format!("topic `{topic}` has no `{lang}` label"),
+                    });
                 }
             }
             c.total += ui.total_keys;
@@ -119,6 +146,9 @@ pub fn diagnostics(coverage: &[LanguageCoverage]) -> Diagnostics {
     coverage
         .iter()
         .flat_map(|c| c.missing.iter())
-        .map(|m| Diagnostic::warning(&m.path, format!("missing translation: {}", m.what)).at(m.line, None))
+        .map(|m| {
+            Diagnostic::warning(&m.path, format!("missing translation: {}", m.what))
+                .at(m.line, None)
+        })
         .collect()
 }

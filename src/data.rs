@@ -136,7 +136,10 @@ pub fn parse_claim(rel: &str, text: &str) -> Result<RawClaim, Diagnostic> {
 }
 
 /// A list file (`sources.yaml`, `timeline.yaml`); an empty file is an empty list.
-pub fn parse_list<T: serde::de::DeserializeOwned>(rel: &str, text: &str) -> Result<Vec<T>, Diagnostic> {
+pub fn parse_list<T: serde::de::DeserializeOwned>(
+    rel: &str,
+    text: &str,
+) -> Result<Vec<T>, Diagnostic> {
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }

@@ -34,9 +34,14 @@ impl PartialDate {
         let expected = "expected a date as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`";
         let parts: Vec<&str> = s.trim().split('-').collect();
         let num = |p: &str, len: usize| -> Option<u32> {
-            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
         };
-        let year = parts.first().and_then(|p| num(p, 4)).ok_or_else(|| format!("`{s}` is not a date: {expected}"))?;
+        let year = parts
+            .first()
+            .and_then(|p| num(p, 4))
+            .ok_or_else(|| format!("`{s}` is not a date: {expected}"))?;
         let month = match parts.get(1) {
             None => None,
             Some(p) => match num(p, 2) {
@@ -50,14 +55,22 @@ impl PartialDate {
                 let max = days_in_month(year as i32, month.unwrap_or(1));
                 match num(p, 2) {
                     Some(d) if d >= 1 && d <= max as u32 => Some(d as u8),
-                    _ => return Err(format!("`{s}` has no valid day: that month has days 01 to {max:02}")),
+                    _ => {
+                        return Err(format!(
+                            "`{s}` has no valid day: that month has days 01 to {max:02}"
+                        ))
+                    }
                 }
             }
         };
         if parts.len() > 3 {
             return Err(format!("`{s}` is not a date: {expected}"));
         }
-        Ok(PartialDate { year: year as i32, month, day })
+        Ok(PartialDate {
+            year: year as i32,
+            month,
+            day,
+        })
     }
 
     /// A key that sorts dates chronologically, a less precise date before the
@@ -137,7 +150,9 @@ impl Timestamp {
         };
         let d = PartialDate::parse(date)?;
         if d.precision() != Precision::Day {
-            return Err(format!("`{s}` needs a full date `YYYY-MM-DD`, optionally followed by a time `THH:MM:SSZ`"));
+            return Err(format!(
+                "`{s}` needs a full date `YYYY-MM-DD`, optionally followed by a time `THH:MM:SSZ`"
+            ));
         }
         if let Some(t) = time {
             if !valid_time(t) {
@@ -181,7 +196,10 @@ fn valid_time(t: &str) -> bool {
     };
     let zone_ok = zone.is_empty()
         || zone == "Z"
-        || (zone.len() == 6 && two_digits(&zone[1..3], 23) && &zone[3..4] == ":" && two_digits(&zone[4..6], 59));
+        || (zone.len() == 6
+            && two_digits(&zone[1..3], 23)
+            && &zone[3..4] == ":"
+            && two_digits(&zone[4..6], 59));
     clock_ok && zone_ok
 }
 
@@ -214,13 +232,27 @@ mod tests {
     #[test]
     fn keeps_precision() {
         assert_eq!(PartialDate::parse("2025").unwrap().to_string(), "2025");
-        assert_eq!(PartialDate::parse("2025-05").unwrap().to_string(), "2025-05");
-        assert_eq!(PartialDate::parse("2025-08-14").unwrap().precision(), Precision::Day);
+        assert_eq!(
+            PartialDate::parse("2025-05").unwrap().to_string(),
+            "2025-05"
+        );
+        assert_eq!(
+            PartialDate::parse("2025-08-14").unwrap().precision(),
+            Precision::Day
+        );
     }
 
     #[test]
     fn refuses_impossible_dates() {
-        for bad in ["2025-13", "2025-02-29", "25-01", "2025-1", "2025-01-01-01", "May 2025", ""] {
+        for bad in [
+            "2025-13",
+            "2025-02-29",
+            "25-01",
+            "2025-1",
+            "2025-01-01-01",
+            "May 2025",
+            "",
+        ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad}");
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());
@@ -229,8 +261,14 @@ mod tests {
     #[test]
     fn timestamps() {
         assert!(Timestamp::parse("2025-08-20").is_ok());
-        assert_eq!(Timestamp::parse("2025-08-20T09:30:00Z").unwrap().rfc3339(), "2025-08-20T09:30:00Z");
-        assert_eq!(Timestamp::parse("2025-08-20").unwrap().rfc3339(), "2025-08-20T00:00:00Z");
+        assert_eq!(
+            Timestamp::parse("2025-08-20T09:30:00Z").unwrap().rfc3339(),
+            "2025-08-20T09:30:00Z"
+        );
+        assert_eq!(
+            Timestamp::parse("2025-08-20").unwrap().rfc3339(),
+            "2025-08-20T00:00:00Z"
+        );
         assert!(Timestamp::parse("2025-08-20T25:00").is_err());
         assert!(Timestamp::parse("2025-08").is_err());
     }

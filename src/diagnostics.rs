@@ -39,7 +39,10 @@ impl Diagnostic {
     }
 
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
     }
 
     pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
@@ -132,7 +135,9 @@ impl Diagnostics {
 
 impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
-        Diagnostics { items: iter.into_iter().collect() }
+        Diagnostics {
+            items: iter.into_iter().collect(),
+        }
     }
 }
 
@@ -148,7 +153,11 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 }
 
 /// "did you mean `a`, `b`?" or a list of what exists, for an unknown id.
-pub fn suggest<'a>(kind: &str, wanted: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub fn suggest<'a>(
+    kind: &str,
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     let close = closest(wanted, candidates.clone());
     if !close.is_empty() {
         let list: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
@@ -161,7 +170,10 @@ pub fn suggest<'a>(kind: &str, wanted: &str, candidates: impl IntoIterator<Item 
         let list: Vec<String> = all.iter().map(|c| format!("`{c}`")).collect();
         format!("known {kind}s: {}", list.join(", "))
     } else {
-        format!("there are {} {kind}s; none is close to `{wanted}`", all.len())
+        format!(
+            "there are {} {kind}s; none is close to `{wanted}`",
+            all.len()
+        )
     }
 }
 
@@ -177,22 +189,35 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// The 1-based line where `needle` first stands as a whole token in a YAML
 /// text, used to place semantic errors (an unknown id) that serde cannot.
 pub fn find_line(text: &str, needle: &str) -> Option<usize> {
+    find_lines(text, needle).next()
+}
+
+/// Every 1-based line where `needle` stands as a whole token, in order.
+pub fn find_lines<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
+    text.lines()
+        .enumerate()
+        .filter(move |(_, line)| contains_token(line, needle))
+        .map(|(i, _)| i + 1)
+}
+
+fn contains_token(line: &str, needle: &str) -> bool {
     if needle.is_empty() {
-        return None;
+        return false;
     }
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '.' || c == '/';
-    for (i, line) in text.lines().enumerate() {
-        let mut from = 0;
-        while let Some(pos) = line[from..].find(needle) {
-            let start = from + pos;
-            let end = start + needle.len();
-            let before_ok = line[..start].chars().next_back().is_none_or(|c| !is_word(c));
-            let after_ok = line[end..].chars().next().is_none_or(|c| !is_word(c));
-            if before_ok && after_ok {
-                return Some(i + 1);
-            }
-            from = end;
+    let mut from = 0;
+    while let Some(pos) = line[from..].find(needle) {
+        let start = from + pos;
+        let end = start + needle.len();
+        let before_ok = line[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word(c));
+        let after_ok = line[end..].chars().next().is_none_or(|c| !is_word(c));
+        if before_ok && after_ok {
+            return true;
         }
+        from = end;
     }
-    None
+    false
 }

@@ -40,14 +40,18 @@ impl Highlighter {
             let mut gen = ClassedHTMLGenerator::new_with_class_style(
                 syntax,
                 ss,
-                ClassStyle::SpacedPrefixed { prefix: CLASS_PREFIX },
+                ClassStyle::SpacedPrefixed {
+                    prefix: CLASS_PREFIX,
+                },
             );
             for line in LinesWithEndings::from(code) {
                 gen.parse_html_for_line_which_includes_newline(line).ok()?;
             }
             Some(gen.finalize())
         });
-        out.push_str(&format!("<pre class=\"code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">"));
+        out.push_str(&format!(
+            "<pre class=\"code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">"
+        ));
         match highlighted {
             Some(html) => out.push_str(&html),
             None => out.push_str(&escape_html(code)),

@@ -32,23 +32,35 @@ impl UiStrings {
     pub fn format_date(&self, d: &PartialDate) -> String {
         let (pattern, month) = match d.precision() {
             Precision::Year => (self.get("date_year"), None),
-            Precision::Month => (self.get("date_month"), d.month.map(|m| &self.months[usize::from(m) - 1])),
+            Precision::Month => (
+                self.get("date_month"),
+                d.month.map(|m| &self.months[usize::from(m) - 1]),
+            ),
             Precision::Day => (
                 self.get("date_day"),
-                d.month.map(|m| &self.months_genitive.as_ref().unwrap_or(&self.months)[usize::from(m) - 1]),
+                d.month.map(|m| {
+                    &self.months_genitive.as_ref().unwrap_or(&self.months)[usize::from(m) - 1]
+                }),
             ),
         };
         pattern
             .replace("{year}", &d.year.to_string())
             .replace("{month}", month.map_or("", String::as_str))
-            .replace("{month_number}", &d.month.map_or(String::new(), |m| m.to_string()))
+            .replace(
+                "{month_number}",
+                &d.month.map_or(String::new(), |m| m.to_string()),
+            )
             .replace("{day}", &d.day.map_or(String::new(), |x| x.to_string()))
     }
 
     pub fn language_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.language_names
             .get(code)
-            .or_else(|| code.split('-').next().and_then(|p| self.language_names.get(p)))
+            .or_else(|| {
+                code.split('-')
+                    .next()
+                    .and_then(|p| self.language_names.get(p))
+            })
             .map_or(code, String::as_str)
     }
 }
@@ -68,8 +80,11 @@ pub fn load(theme: &Theme, config: &SiteConfig, diags: &mut Diagnostics) -> Opti
     let parse = |lang: &str| -> Option<Result<UiStrings, Diagnostic>> {
         let f = theme.i18n.get(lang)?;
         Some(match std::str::from_utf8(&f.bytes) {
-            Ok(text) => crate::yaml::parse::<UiStrings>(&f.origin, text, 1).and_then(|u| check_months(u, &f.origin)),
-            Err(_) => Err(Diagnostic::error(&f.origin, "not valid UTF-8").help("save the file as UTF-8")),
+            Ok(text) => crate::yaml::parse::<UiStrings>(&f.origin, text, 1)
+                .and_then(|u| check_months(u, &f.origin)),
+            Err(_) => {
+                Err(Diagnostic::error(&f.origin, "not valid UTF-8").help("save the file as UTF-8"))
+            }
         })
     };
     let base = match parse(default) {
@@ -91,7 +106,13 @@ pub fn load(theme: &Theme, config: &SiteConfig, diags: &mut Diagnostics) -> Opti
                 return None;
             }
             None => {
-                diags.push(Diagnostic::error(format!("themes/{}/i18n", config.theme), "the theme has no UI strings").help("add i18n/<lang>.yaml to the theme"));
+                diags.push(
+                    Diagnostic::error(
+                        format!("themes/{}/i18n", config.theme),
+                        "the theme has no UI strings",
+                    )
+                    .help("add i18n/<lang>.yaml to the theme"),
+                );
                 return None;
             }
         },
@@ -110,8 +131,13 @@ pub fn load(theme: &Theme, config: &SiteConfig, diags: &mut Diagnostics) -> Opti
             None => {
                 if lang != default {
                     diags.push(
-                        Diagnostic::warning(&origin, format!("no UI strings for `{lang}`; the default language's are used"))
-                            .help(format!("copy i18n/{default}.yaml to i18n/{lang}.yaml and translate it")),
+                        Diagnostic::warning(
+                            &origin,
+                            format!("no UI strings for `{lang}`; the default language's are used"),
+                        )
+                        .help(format!(
+                            "copy i18n/{default}.yaml to i18n/{lang}.yaml and translate it"
+                        )),
                     );
                 }
                 missing.insert(lang.to_string(), total_keys);
@@ -119,12 +145,21 @@ pub fn load(theme: &Theme, config: &SiteConfig, diags: &mut Diagnostics) -> Opti
                 continue;
             }
         };
-        let absent: Vec<&String> = base.strings.keys().filter(|k| !strings.strings.contains_key(*k)).collect();
+        let absent: Vec<&String> = base
+            .strings
+            .keys()
+            .filter(|k| !strings.strings.contains_key(*k))
+            .collect();
         if !absent.is_empty() {
             let list: Vec<String> = absent.iter().map(|k| format!("`{k}`")).collect();
             diags.push(
-                Diagnostic::warning(&origin, format!("{} UI string(s) missing: {}", absent.len(), list.join(", ")))
-                    .help(format!("every key of i18n/{default}.yaml must be in every language")),
+                Diagnostic::warning(
+                    &origin,
+                    format!("{} UI string(s) missing: {}", absent.len(), list.join(", ")),
+                )
+                .help(format!(
+                    "every key of i18n/{default}.yaml must be in every language"
+                )),
             );
         }
         missing.insert(lang.to_string(), absent.len());
@@ -132,11 +167,18 @@ pub fn load(theme: &Theme, config: &SiteConfig, diags: &mut Diagnostics) -> Opti
             strings.strings.insert(k.clone(), base.strings[k].clone());
         }
         for (code, name) in &base.language_names {
-            strings.language_names.entry(code.clone()).or_insert_with(|| name.clone());
+            strings
+                .language_names
+                .entry(code.clone())
+                .or_insert_with(|| name.clone());
         }
         by_lang.insert(lang.to_string(), strings);
     }
-    Some(Translations { by_lang, missing, total_keys })
+    Some(Translations {
+        by_lang,
+        missing,
+        total_keys,
+    })
 }
 
 fn check_months(u: UiStrings, origin: &str) -> Result<UiStrings, Diagnostic> {
@@ -144,6 +186,10 @@ fn check_months(u: UiStrings, origin: &str) -> Result<UiStrings, Diagnostic> {
     if ok {
         Ok(u)
     } else {
-        Err(Diagnostic::error(origin, "`months` (and `months_genitive`, if given) must list 12 names").help("January first"))
+        Err(Diagnostic::error(
+            origin,
+            "`months` (and `months_genitive`, if given) must list 12 names",
+        )
+        .help("January first"))
     }
 }

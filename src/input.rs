@@ -18,13 +18,23 @@ impl InputFile {
     /// numbers stay right).
     pub fn text(&self) -> Result<String, Diagnostic> {
         let s = std::str::from_utf8(&self.bytes).map_err(|e| {
-            let (line, col) = crate::diagnostics::line_col(&String::from_utf8_lossy(&self.bytes[..e.valid_up_to()]), e.valid_up_to());
-            Diagnostic::error(&self.rel, format!("not valid UTF-8 (bad byte at offset {})", e.valid_up_to()))
-                .at(Some(line), Some(col))
-                .help("save the file as UTF-8")
+            let (line, col) = crate::diagnostics::line_col(
+                &String::from_utf8_lossy(&self.bytes[..e.valid_up_to()]),
+                e.valid_up_to(),
+            );
+            Diagnostic::error(
+                &self.rel,
+                format!("not valid UTF-8 (bad byte at offset {})", e.valid_up_to()),
+            )
+            .at(Some(line), Some(col))
+            .help("save the file as UTF-8")
         })?;
         let s = s.strip_prefix('\u{feff}').unwrap_or(s);
-        Ok(if s.contains('\r') { s.replace("\r\n", "\n") } else { s.to_string() })
+        Ok(if s.contains('\r') {
+            s.replace("\r\n", "\n")
+        } else {
+            s.to_string()
+        })
     }
 
     pub fn extension(&self) -> &str {
@@ -64,7 +74,10 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
     let content = if content_dir.is_dir() {
         read_tree(&content_dir, &content_dir, "content", &mut diags)
     } else {
-        diags.push(Diagnostic::error("content", "the site has no content/ folder").help("create content/<language>/_index.md for each language"));
+        diags.push(
+            Diagnostic::error("content", "the site has no content/ folder")
+                .help("create content/<language>/_index.md for each language"),
+        );
         Vec::new()
     };
     let theme_dir = root.join("themes").join(theme);
@@ -76,18 +89,28 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(SiteInput { config_text, content, theme: theme_files })
+    Ok(SiteInput {
+        config_text,
+        content,
+        theme: theme_files,
+    })
 }
 
 /// Reads every file below `dir`, sorted, in parallel. Symlinks are refused:
 /// a link could lead the build to read outside the site.
 fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> Vec<InputFile> {
     let mut paths: Vec<(PathBuf, String)> = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let p = e.path().map(|p| rel_path(base, p, prefix)).unwrap_or_else(|| prefix.to_string());
+                let p = e
+                    .path()
+                    .map(|p| rel_path(base, p, prefix))
+                    .unwrap_or_else(|| prefix.to_string());
                 diags.push(Diagnostic::error(p, format!("cannot read: {e}")));
                 continue;
             }
@@ -95,7 +118,10 @@ fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> 
         let rel = rel_path(base, entry.path(), prefix);
         let ft = entry.file_type();
         if ft.is_symlink() {
-            diags.push(Diagnostic::error(rel, "is a symbolic link; dossier does not follow links").help("copy the file into the site instead"));
+            diags.push(
+                Diagnostic::error(rel, "is a symbolic link; dossier does not follow links")
+                    .help("copy the file into the site instead"),
+            );
         } else if ft.is_file() {
             let name = entry.file_name().to_string_lossy();
             if name.starts_with('.') || name.ends_with('~') {
@@ -104,8 +130,10 @@ fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> 
             paths.push((entry.path().to_path_buf(), rel));
         }
     }
-    let results: Vec<Result<InputFile, Diagnostic>> =
-        paths.into_par_iter().map(|(path, rel)| read_file(&path, rel)).collect();
+    let results: Vec<Result<InputFile, Diagnostic>> = paths
+        .into_par_iter()
+        .map(|(path, rel)| read_file(&path, rel))
+        .collect();
     let mut files = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -130,6 +158,9 @@ fn rel_path(base: &Path, path: &Path, prefix: &str) -> String {
 
 fn read_file(path: &Path, rel: String) -> Result<InputFile, Diagnostic> {
     std::fs::read(path)
-        .map(|bytes| InputFile { rel: rel.clone(), bytes })
+        .map(|bytes| InputFile {
+            rel: rel.clone(),
+            bytes,
+        })
         .map_err(|e| Diagnostic::error(rel, format!("failed to read `{}`: {e}", path.display())))
 }

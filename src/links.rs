@@ -6,7 +6,10 @@ use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target<'a> {
-    Page { key: &'a str, anchor: Option<&'a str> },
+    Page {
+        key: &'a str,
+        anchor: Option<&'a str>,
+    },
     Claim(&'a str),
     Source(&'a str),
     Event(&'a str),
@@ -26,7 +29,10 @@ pub fn parse_target(dest: &str) -> Option<Result<Target<'_>, String>> {
     let target = match scheme {
         "page" => {
             let key = id.trim_matches('/');
-            Ok(Target::Page { key, anchor: anchor.filter(|a| !a.is_empty()) })
+            Ok(Target::Page {
+                key,
+                anchor: anchor.filter(|a| !a.is_empty()),
+            })
         }
         "claim" => no_anchor(Target::Claim(""), "claim").map(|_| Target::Claim(id)),
         "source" => no_anchor(Target::Source(""), "source").map(|_| Target::Source(id)),
@@ -81,7 +87,10 @@ impl LinkIndex {
     }
 
     pub fn add_anchors(&mut self, lang: &str, key: &str, ids: impl IntoIterator<Item = String>) {
-        self.anchors.entry((lang.to_string(), key.to_string())).or_default().extend(ids);
+        self.anchors
+            .entry((lang.to_string(), key.to_string()))
+            .or_default()
+            .extend(ids);
     }
 
     /// The root-relative URL of `target` for a reader of `lang`.
@@ -112,7 +121,9 @@ impl LinkIndex {
                         if ids.is_some_and(|ids| ids.contains(a)) {
                             Ok(format!("{url}#{a}"))
                         } else {
-                            let mut known: Vec<&str> = ids.map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default();
+                            let mut known: Vec<&str> = ids
+                                .map(|s| s.iter().map(String::as_str).collect())
+                                .unwrap_or_default();
                             known.sort_unstable();
                             Err(Unresolved {
                                 message: format!("page `{key}` has no heading `#{a}` in language `{lang}`"),
@@ -129,9 +140,11 @@ impl LinkIndex {
             Target::Claim(id) => Err(unknown("claim", id, &self.claims)),
             Target::Source(id) if self.sources.contains(id) => Ok(format!("{lang}/sources/{id}/")),
             Target::Source(id) => Err(unknown("source", id, &self.sources)),
-            Target::Event(id) if self.events.contains(id) => {
-                Ok(format!("{}#{}", model::page_url(lang, model::TIMELINE_KEY), event_anchor(id)))
-            }
+            Target::Event(id) if self.events.contains(id) => Ok(format!(
+                "{}#{}",
+                model::page_url(lang, model::TIMELINE_KEY),
+                event_anchor(id)
+            )),
             Target::Event(id) => Err(unknown("event", id, &self.events)),
         }
     }
@@ -149,7 +162,11 @@ pub fn relative(from: &str, to: &str) -> String {
     let to_segs: Vec<&str> = to_path.split('/').collect();
     let (to_dirs, to_file) = to_segs.split_at(to_segs.len() - 1);
     let to_dirs: Vec<&str> = to_dirs.iter().copied().filter(|s| !s.is_empty()).collect();
-    let common = from_segs.iter().zip(&to_dirs).take_while(|(a, b)| a == b).count();
+    let common = from_segs
+        .iter()
+        .zip(&to_dirs)
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut out = "../".repeat(from_segs.len() - common);
     for d in &to_dirs[common..] {
         out.push_str(d);
@@ -187,8 +204,20 @@ mod tests {
 
     #[test]
     fn targets() {
-        assert_eq!(parse_target("page:/"), Some(Ok(Target::Page { key: "", anchor: None })));
-        assert_eq!(parse_target("page:chips#a"), Some(Ok(Target::Page { key: "chips", anchor: Some("a") })));
+        assert_eq!(
+            parse_target("page:/"),
+            Some(Ok(Target::Page {
+                key: "",
+                anchor: None
+            }))
+        );
+        assert_eq!(
+            parse_target("page:chips#a"),
+            Some(Ok(Target::Page {
+                key: "chips",
+                anchor: Some("a")
+            }))
+        );
         assert_eq!(parse_target("claim:x"), Some(Ok(Target::Claim("x"))));
         assert!(parse_target("claim:x#y").unwrap().is_err());
         assert_eq!(parse_target("https://example.org"), None);

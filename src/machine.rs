@@ -17,7 +17,11 @@ fn entries(site: &Site, codes: &[&str]) -> Vec<Entry> {
     for page in &site.pages {
         out.push(Entry {
             path: page_url("{lang}", &page.key),
-            langs: codes.iter().filter(|c| page.versions.contains_key(**c)).map(|c| c.to_string()).collect(),
+            langs: codes
+                .iter()
+                .filter(|c| page.versions.contains_key(**c))
+                .map(|c| c.to_string())
+                .collect(),
         });
     }
     for (exists, key) in [
@@ -26,19 +30,30 @@ fn entries(site: &Site, codes: &[&str]) -> Vec<Entry> {
         (site.has_timeline(), model::TIMELINE_KEY),
     ] {
         if exists && site.page(key).is_none() {
-            out.push(Entry { path: page_url("{lang}", key), langs: all() });
+            out.push(Entry {
+                path: page_url("{lang}", key),
+                langs: all(),
+            });
         }
     }
     for c in &site.claims {
         out.push(Entry {
             path: format!("{{lang}}/claims/{}/", c.id),
-            langs: codes.iter().filter(|l| c.statement.contains_key(**l)).map(|l| l.to_string()).collect(),
+            langs: codes
+                .iter()
+                .filter(|l| c.statement.contains_key(**l))
+                .map(|l| l.to_string())
+                .collect(),
         });
     }
     for s in &site.sources {
         out.push(Entry {
             path: format!("{{lang}}/sources/{}/", s.id),
-            langs: codes.iter().filter(|l| s.title.contains_key(**l)).map(|l| l.to_string()).collect(),
+            langs: codes
+                .iter()
+                .filter(|l| s.title.contains_key(**l))
+                .map(|l| l.to_string())
+                .collect(),
         });
     }
     out
@@ -54,19 +69,27 @@ pub fn sitemap(site: &Site, codes: &[&str]) -> Option<OutputFile> {
     for e in entries(site, codes) {
         for lang in &e.langs {
             xml.push_str("  <url>\n    <loc>");
-            xml.push_str(&xml_escape(&format!("{base}{}", e.path.replace("{lang}", lang))));
+            xml.push_str(&xml_escape(&format!(
+                "{base}{}",
+                e.path.replace("{lang}", lang)
+            )));
             xml.push_str("</loc>\n");
             if e.langs.len() > 1 {
                 for alt in &e.langs {
                     let href = xml_escape(&format!("{base}{}", e.path.replace("{lang}", alt)));
-                    xml.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{href}\"/>\n"));
+                    xml.push_str(&format!(
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{href}\"/>\n"
+                    ));
                 }
             }
             xml.push_str("  </url>\n");
         }
     }
     xml.push_str("</urlset>\n");
-    Some(OutputFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() })
+    Some(OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    })
 }
 
 pub fn robots(site: &Site) -> OutputFile {
@@ -74,7 +97,10 @@ pub fn robots(site: &Site) -> OutputFile {
     if let Some(base) = &site.config.base_url {
         text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
     }
-    OutputFile { path: "robots.txt".into(), bytes: text.into_bytes() }
+    OutputFile {
+        path: "robots.txt".into(),
+        bytes: text.into_bytes(),
+    }
 }
 
 pub fn xml_escape(s: &str) -> String {

@@ -44,22 +44,44 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { root, output, strict, force } => {
+        Command::Build {
+            root,
+            output,
+            strict,
+            force,
+        } => {
             let output = output.unwrap_or_else(|| root.join("public"));
-            let options = BuildOptions { root, output: output.clone(), strict, force };
+            let options = BuildOptions {
+                root,
+                output: output.clone(),
+                strict,
+                force,
+            };
             match build::build(&options) {
                 Ok(report) => {
                     for w in &report.prepared.warnings {
                         eprintln!("{w}");
                     }
-                    println!("Built {} in {}:", report.prepared.languages.join(", "), output.display());
+                    println!(
+                        "Built {} in {}:",
+                        report.prepared.languages.join(", "),
+                        output.display()
+                    );
                     for line in report.prepared.summary_lines() {
                         println!("{line}");
                     }
                     if let Previous::MovedTo(p) = &report.previous {
-                        println!("The folder that was at {} is now at {}.", output.display(), p.display());
+                        println!(
+                            "The folder that was at {} is now at {}.",
+                            output.display(),
+                            p.display()
+                        );
                     }
-                    println!("Done: {} files in {} ms.", report.prepared.files.len(), report.elapsed.as_millis());
+                    println!(
+                        "Done: {} files in {} ms.",
+                        report.prepared.files.len(),
+                        report.elapsed.as_millis()
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

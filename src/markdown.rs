@@ -55,7 +55,11 @@ pub fn scan(body: &str) -> Scan {
                 if let Some((level, explicit, text)) = heading.take() {
                     let base = explicit.unwrap_or_else(|| crate::slug::heading_slug(&text));
                     let id = crate::slug::unique(base, &mut taken);
-                    out.headings.push(Heading { level, id, text: text.trim().to_string() });
+                    out.headings.push(Heading {
+                        level,
+                        id,
+                        text: text.trim().to_string(),
+                    });
                 }
             }
             Event::Text(t) | Event::Code(t) => {
@@ -66,15 +70,22 @@ pub fn scan(body: &str) -> Scan {
                     c.code.push_str(&t);
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
-                out.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start });
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                out.links.push(LinkRef {
+                    dest: dest_url.to_string(),
+                    offset: range.start,
+                });
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => info.to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some(CodeBlock { lang, code: String::new() });
+                code = Some(CodeBlock {
+                    lang,
+                    code: String::new(),
+                });
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some(c) = code.take() {
@@ -170,8 +181,16 @@ mod tests {
         let s = scan("# Τσιπ\n\n## Ascend 910B {#ascend-910b}\n\n## Τσιπ\n");
         let ids: Vec<&str> = s.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["τσιπ", "ascend-910b", "τσιπ-1"]);
-        let html = render("# Τσιπ\n\n## Ascend 910B {#ascend-910b}\n\n## Τσιπ\n", &s.headings, &|_| None, &|_| String::new());
-        assert!(html.contains("<h2 id=\"ascend-910b\">Ascend 910B</h2>"), "{html}");
+        let html = render(
+            "# Τσιπ\n\n## Ascend 910B {#ascend-910b}\n\n## Τσιπ\n",
+            &s.headings,
+            &|_| None,
+            &|_| String::new(),
+        );
+        assert!(
+            html.contains("<h2 id=\"ascend-910b\">Ascend 910B</h2>"),
+            "{html}"
+        );
         assert!(html.contains("<h2 id=\"τσιπ-1\">"), "{html}");
     }
 
@@ -181,6 +200,12 @@ mod tests {
         let s = scan(body);
         assert_eq!(s.links[0].dest, "claim:a");
         assert_eq!(crate::diagnostics::line_col(body, s.links[0].offset).0, 3);
-        assert_eq!(s.code_blocks, vec![CodeBlock { lang: "rust".into(), code: "fn f() {}\n".into() }]);
+        assert_eq!(
+            s.code_blocks,
+            vec![CodeBlock {
+                lang: "rust".into(),
+                code: "fn f() {}\n".into()
+            }]
+        );
     }
 }

@@ -120,7 +120,10 @@ pub struct Site {
 
 impl Site {
     pub fn page(&self, key: &str) -> Option<&Page> {
-        self.pages.binary_search_by(|p| p.key.as_str().cmp(key)).ok().map(|i| &self.pages[i])
+        self.pages
+            .binary_search_by(|p| p.key.as_str().cmp(key))
+            .ok()
+            .map(|i| &self.pages[i])
     }
 
     pub fn claim_index(&self, id: &str) -> Option<usize> {
@@ -161,7 +164,11 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
             ("claims", Some(name)) => match name.strip_suffix(".yaml") {
                 Some(id) if slug::is_safe_id(id) => claim_files.push((f, id.to_string())),
                 Some(id) => diags.push(
-                    Diagnostic::error(&f.rel, format!("claim id `{id}` (the file name) is not a safe id")).help(slug::SAFE_ID_HELP),
+                    Diagnostic::error(
+                        &f.rel,
+                        format!("claim id `{id}` (the file name) is not a safe id"),
+                    )
+                    .help(slug::SAFE_ID_HELP),
                 ),
                 None => diags.push(
                     Diagnostic::error(&f.rel, "content/claims/ holds only claim files")
@@ -170,22 +177,35 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
             },
             (lang, Some(_)) if config.language(lang).is_some() => {
                 if f.extension() == "md" {
-                    page_files.push((f, config.language(lang).map(|l| l.code.as_str()).unwrap_or(lang)));
+                    page_files.push((
+                        f,
+                        config
+                            .language(lang)
+                            .map(|l| l.code.as_str())
+                            .unwrap_or(lang),
+                    ));
                 } else {
-                    assets.push(Asset { out: rest.to_string(), bytes: f.bytes.clone() });
+                    assets.push(Asset {
+                        out: rest.to_string(),
+                        bytes: f.bytes.clone(),
+                    });
                 }
             }
             (dir, Some(_)) => diags.push(
-                Diagnostic::error(&f.rel, format!("folder `content/{dir}/` is not a language in site.yaml"))
-                    .help(format!(
-                        "page folders are named after the site's languages ({}); {}",
-                        quoted_list(config.codes()),
-                        suggest("language", dir, config.codes())
-                    )),
+                Diagnostic::error(
+                    &f.rel,
+                    format!("folder `content/{dir}/` is not a language in site.yaml"),
+                )
+                .help(format!(
+                    "page folders are named after the site's languages ({}); {}",
+                    quoted_list(config.codes()),
+                    suggest("language", dir, config.codes())
+                )),
             ),
             (name, None) => diags.push(
-                Diagnostic::error(&f.rel, format!("unexpected file `{name}` in content/"))
-                    .help("content/ holds language folders, claims/, sources.yaml and timeline.yaml"),
+                Diagnostic::error(&f.rel, format!("unexpected file `{name}` in content/")).help(
+                    "content/ holds language folders, claims/, sources.yaml and timeline.yaml",
+                ),
             ),
         }
     }
@@ -203,7 +223,9 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
             Ok(p) if p.meta.draft => {}
             Ok(p) => {
                 if let Some(reason) = reserved(&p.key) {
-                    diags.push(Diagnostic::error(&p.rel, reason).help("move the page to another folder"));
+                    diags.push(
+                        Diagnostic::error(&p.rel, reason).help("move the page to another folder"),
+                    );
                     continue;
                 }
                 let page = by_key.entry(p.key.clone()).or_insert_with(|| Page {
@@ -223,22 +245,29 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
             config.default_language.clone()
         } else {
             // First language in switcher order that has the page.
-            config.codes().find(|c| page.versions.contains_key(*c)).unwrap_or_default().to_string()
+            config
+                .codes()
+                .find(|c| page.versions.contains_key(*c))
+                .unwrap_or_default()
+                .to_string()
         };
     }
 
-    let raw_sources: Vec<RawSource> = sources_file.map_or_else(Vec::new, |f| parse_list_file(f, &mut diags));
-    let raw_events: Vec<RawEvent> = timeline_file.map_or_else(Vec::new, |f| parse_list_file(f, &mut diags));
-    let mut parsed_claims: Vec<(String, String, String, Result<RawClaim, Diagnostic>)> = claim_files
-        .par_iter()
-        .map(|(f, id)| match f.text() {
-            Ok(text) => {
-                let r = data::parse_claim(&f.rel, &text);
-                (id.clone(), f.rel.clone(), text, r)
-            }
-            Err(d) => (id.clone(), f.rel.clone(), String::new(), Err(d)),
-        })
-        .collect();
+    let raw_sources: Vec<RawSource> =
+        sources_file.map_or_else(Vec::new, |f| parse_list_file(f, &mut diags));
+    let raw_events: Vec<RawEvent> =
+        timeline_file.map_or_else(Vec::new, |f| parse_list_file(f, &mut diags));
+    let mut parsed_claims: Vec<(String, String, String, Result<RawClaim, Diagnostic>)> =
+        claim_files
+            .par_iter()
+            .map(|(f, id)| match f.text() {
+                Ok(text) => {
+                    let r = data::parse_claim(&f.rel, &text);
+                    (id.clone(), f.rel.clone(), text, r)
+                }
+                Err(d) => (id.clone(), f.rel.clone(), String::new(), Err(d)),
+            })
+            .collect();
     // File names sort `a-b.yaml` before `a.yaml`; ids sort the other way.
     parsed_claims.sort_by(|a, b| a.0.cmp(&b.0));
 
@@ -247,33 +276,67 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
     let sources_text = sources_file.and_then(|f| f.text().ok()).unwrap_or_default();
     let mut sources = Vec::new();
     let mut source_ids: HashMap<String, usize> = HashMap::new();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
     for s in raw_sources {
-        let line = find_line(&sources_text, &s.id);
+        // The n-th source with this id sits on the n-th line naming it.
+        let nth = seen_ids.entry(s.id.clone()).or_default();
+        let line =
+            crate::diagnostics::find_lines(&sources_text, &format!("id: {}", s.id)).nth(*nth);
+        *nth += 1;
         if !slug::is_safe_id(&s.id) {
-            diags.push(Diagnostic::error(sources_rel, format!("source id `{}` is not a safe id", s.id)).at(line, None).help(slug::SAFE_ID_HELP));
+            diags.push(
+                Diagnostic::error(
+                    sources_rel,
+                    format!("source id `{}` is not a safe id", s.id),
+                )
+                .at(line, None)
+                .help(slug::SAFE_ID_HELP),
+            );
             continue;
         }
         if source_ids.contains_key(&s.id) {
-            diags.push(Diagnostic::error(sources_rel, format!("duplicate source id `{}`", s.id)).at(line, None).help("each source needs its own id"));
+            diags.push(
+                Diagnostic::error(sources_rel, format!("duplicate source id `{}`", s.id))
+                    .at(line, None)
+                    .help("each source needs its own id"),
+            );
             continue;
         }
         if !crate::config::is_language_tag(&s.language) {
             diags.push(
-                Diagnostic::error(sources_rel, format!("source `{}`: `{}` is not a language code", s.id, s.language))
-                    .at(find_line(&sources_text, &s.language), None)
-                    .help("use the BCP 47 tag of the article's language, such as `tr` or `el`"),
+                Diagnostic::error(
+                    sources_rel,
+                    format!("source `{}`: `{}` is not a language code", s.id, s.language),
+                )
+                .at(find_line(&sources_text, &s.language), None)
+                .help("use the BCP 47 tag of the article's language, such as `tr` or `el`"),
             );
         }
-        config.check_lang_keys(&s.title, sources_rel, &sources_text, &format!("source `{}` title", s.id), &mut diags);
+        config.check_lang_keys(
+            &s.title,
+            sources_rel,
+            &sources_text,
+            &format!("source `{}` title", s.id),
+            &mut diags,
+        );
         if let Some(summary) = &s.summary {
-            config.check_lang_keys(summary, sources_rel, &sources_text, &format!("source `{}` summary", s.id), &mut diags);
+            config.check_lang_keys(
+                summary,
+                sources_rel,
+                &sources_text,
+                &format!("source `{}` summary", s.id),
+                &mut diags,
+            );
         }
         if let Some(url) = &s.url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 diags.push(
-                    Diagnostic::error(sources_rel, format!("source `{}`: url `{url}` is not an http(s) URL", s.id))
-                        .at(find_line(&sources_text, url), None)
-                        .help("write the full address, starting with https://"),
+                    Diagnostic::error(
+                        sources_rel,
+                        format!("source `{}`: url `{url}` is not an http(s) URL", s.id),
+                    )
+                    .at(find_line(&sources_text, url), None)
+                    .help("write the full address, starting with https://"),
                 );
             }
         }
@@ -293,7 +356,11 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
     }
 
     // Claims: first the ids, then the references between them.
-    let claim_ids: Vec<&str> = parsed_claims.iter().filter(|c| c.3.is_ok()).map(|c| c.0.as_str()).collect();
+    let claim_ids: Vec<&str> = parsed_claims
+        .iter()
+        .filter(|c| c.3.is_ok())
+        .map(|c| c.0.as_str())
+        .collect();
     let mut claims = Vec::new();
     for (id, rel, text, parsed) in &parsed_claims {
         let raw = match parsed {
@@ -306,7 +373,11 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
         config.check_lang_keys(&raw.statement, rel, text, "statement", &mut diags);
         config.check_lang_keys(&raw.attributed_to, rel, text, "attributed_to", &mut diags);
         if raw.statement.is_empty() {
-            diags.push(Diagnostic::error(rel, "`statement` has no text").at(find_line(text, "statement"), None).help("give the statement per language: `statement: {en: ...}`"));
+            diags.push(
+                Diagnostic::error(rel, "`statement` has no text")
+                    .at(find_line(text, "statement"), None)
+                    .help("give the statement per language: `statement: {en: ...}`"),
+            );
         }
         if raw.sources.is_empty() {
             diags.push(
@@ -321,11 +392,19 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                 config.check_lang_keys(note, rel, text, "note", &mut diags);
             }
             match source_ids.get(&c.source) {
-                Some(&i) => citations.push(Citation { source: i, stance: c.stance, note: c.note.clone() }),
+                Some(&i) => citations.push(Citation {
+                    source: i,
+                    stance: c.stance,
+                    note: c.note.clone(),
+                }),
                 None => diags.push(
                     Diagnostic::error(rel, format!("cites unknown source `{}`", c.source))
                         .at(find_line(text, &c.source), None)
-                        .help(suggest("source", &c.source, source_ids.keys().map(String::as_str).collect::<Vec<_>>())),
+                        .help(suggest(
+                            "source",
+                            &c.source,
+                            source_ids.keys().map(String::as_str).collect::<Vec<_>>(),
+                        )),
                 ),
             }
         }
@@ -342,11 +421,22 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                 }
             }
         };
-        let related: Vec<usize> = raw.related.iter().filter_map(|r| resolve_claim(r, "related")).collect();
-        let superseded_by = raw.superseded_by.as_deref().and_then(|s| resolve_claim(s, "superseded_by"));
+        let related: Vec<usize> = raw
+            .related
+            .iter()
+            .filter_map(|r| resolve_claim(r, "related"))
+            .collect();
+        let superseded_by = raw
+            .superseded_by
+            .as_deref()
+            .and_then(|s| resolve_claim(s, "superseded_by"));
         for topic in &raw.topics {
             if !slug::is_safe_id(topic) {
-                diags.push(Diagnostic::error(rel, format!("topic `{topic}` is not a safe id")).at(find_line(text, topic), None).help(slug::SAFE_ID_HELP));
+                diags.push(
+                    Diagnostic::error(rel, format!("topic `{topic}` is not a safe id"))
+                        .at(find_line(text, topic), None)
+                        .help(slug::SAFE_ID_HELP),
+                );
             }
         }
         claims.push(Claim {
@@ -368,41 +458,83 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
 
     // Events.
     let timeline_rel = "content/timeline.yaml";
-    let timeline_text = timeline_file.and_then(|f| f.text().ok()).unwrap_or_default();
+    let timeline_text = timeline_file
+        .and_then(|f| f.text().ok())
+        .unwrap_or_default();
     let mut events: Vec<Event> = Vec::new();
+    let mut seen_ids: HashMap<String, usize> = HashMap::new();
     for e in raw_events {
-        let line = find_line(&timeline_text, &e.id);
+        let nth = seen_ids.entry(e.id.clone()).or_default();
+        let line =
+            crate::diagnostics::find_lines(&timeline_text, &format!("id: {}", e.id)).nth(*nth);
+        *nth += 1;
         if !slug::is_safe_id(&e.id) {
-            diags.push(Diagnostic::error(timeline_rel, format!("event id `{}` is not a safe id", e.id)).at(line, None).help(slug::SAFE_ID_HELP));
+            diags.push(
+                Diagnostic::error(
+                    timeline_rel,
+                    format!("event id `{}` is not a safe id", e.id),
+                )
+                .at(line, None)
+                .help(slug::SAFE_ID_HELP),
+            );
             continue;
         }
         if events.iter().any(|x| x.id == e.id) {
-            diags.push(Diagnostic::error(timeline_rel, format!("duplicate event id `{}`", e.id)).at(line, None).help("each event needs its own id"));
+            diags.push(
+                Diagnostic::error(timeline_rel, format!("duplicate event id `{}`", e.id))
+                    .at(line, None)
+                    .help("each event needs its own id"),
+            );
             continue;
         }
-        config.check_lang_keys(&e.title, timeline_rel, &timeline_text, &format!("event `{}` title", e.id), &mut diags);
+        config.check_lang_keys(
+            &e.title,
+            timeline_rel,
+            &timeline_text,
+            &format!("event `{}` title", e.id),
+            &mut diags,
+        );
         let mut backing = Vec::new();
         for c in &e.claims {
             match claim_ids.binary_search(&c.as_str()) {
                 Ok(i) => backing.push(i),
                 Err(_) => diags.push(
-                    Diagnostic::error(timeline_rel, format!("event `{}` names unknown claim `{c}`", e.id))
-                        .at(find_line(&timeline_text, c), None)
-                        .help(suggest("claim", c, claim_ids.iter().copied())),
+                    Diagnostic::error(
+                        timeline_rel,
+                        format!("event `{}` names unknown claim `{c}`", e.id),
+                    )
+                    .at(find_line(&timeline_text, c), None)
+                    .help(suggest("claim", c, claim_ids.iter().copied())),
                 ),
             }
         }
-        events.push(Event { id: e.id, date: e.date, planned: e.planned, title: e.title, claims: backing });
+        events.push(Event {
+            id: e.id,
+            date: e.date,
+            planned: e.planned,
+            title: e.title,
+            claims: backing,
+        });
     }
     events.sort_by_key(|e| e.date);
 
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(Site { config, pages, claims, sources, events, assets })
+    Ok(Site {
+        config,
+        pages,
+        claims,
+        sources,
+        events,
+        assets,
+    })
 }
 
-fn parse_list_file<T: serde::de::DeserializeOwned>(f: &InputFile, diags: &mut Diagnostics) -> Vec<T> {
+fn parse_list_file<T: serde::de::DeserializeOwned>(
+    f: &InputFile,
+    diags: &mut Diagnostics,
+) -> Vec<T> {
     match f.text().and_then(|t| data::parse_list(&f.rel, &t)) {
         Ok(list) => list,
         Err(d) => {
@@ -416,7 +548,10 @@ fn parse_list_file<T: serde::de::DeserializeOwned>(f: &InputFile, diags: &mut Di
 fn reserved(key: &str) -> Option<String> {
     for dir in [CLAIMS_KEY, SOURCES_KEY] {
         if key.starts_with(&format!("{dir}/")) {
-            return Some(format!("`{dir}/` is reserved for the pages dossier generates for each {}", &dir[..dir.len() - 1]));
+            return Some(format!(
+                "`{dir}/` is reserved for the pages dossier generates for each {}",
+                &dir[..dir.len() - 1]
+            ));
         }
     }
     None
@@ -430,8 +565,15 @@ fn check_supersession_loops(claims: &[Claim], diags: &mut Diagnostics) {
             if i == start {
                 let chain: Vec<&str> = seen.iter().map(|&j| claims[j].id.as_str()).collect();
                 diags.push(
-                    Diagnostic::error(&claim.rel, format!("`superseded_by` loops: {} → {}", chain.join(" → "), claim.id))
-                        .help("a claim cannot be superseded, directly or through others, by itself"),
+                    Diagnostic::error(
+                        &claim.rel,
+                        format!(
+                            "`superseded_by` loops: {} → {}",
+                            chain.join(" → "),
+                            claim.id
+                        ),
+                    )
+                    .help("a claim cannot be superseded, directly or through others, by itself"),
                 );
                 break;
             }

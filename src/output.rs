@@ -52,16 +52,26 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
 /// Refuses output folders that are, or contain, the site's own files.
 pub fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputError> {
     let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
         normalize(&p)
     };
     let (root, out) = (abs(root), abs(output));
     if root.starts_with(&out) {
-        return Err(OutputError::Unsafe(output.to_path_buf(), "it is the site folder or one of its parents"));
+        return Err(OutputError::Unsafe(
+            output.to_path_buf(),
+            "it is the site folder or one of its parents",
+        ));
     }
     for inner in ["content", "themes", "src", ".git"] {
         if out.starts_with(root.join(inner)) {
-            return Err(OutputError::Unsafe(output.to_path_buf(), "it lies inside the site's own sources"));
+            return Err(OutputError::Unsafe(
+                output.to_path_buf(),
+                "it lies inside the site's own sources",
+            ));
         }
     }
     Ok(())
@@ -82,12 +92,25 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-pub fn write_site(output: &Path, files: &[OutputFile], force: bool) -> Result<Previous, OutputError> {
+pub fn write_site(
+    output: &Path,
+    files: &[OutputFile],
+    force: bool,
+) -> Result<Previous, OutputError> {
     let foreign = match std::fs::symlink_metadata(output) {
         Ok(m) if m.is_dir() => {
-            !output.join(MARKER).is_file() && std::fs::read_dir(output).map_err(io(output))?.next().is_some()
+            !output.join(MARKER).is_file()
+                && std::fs::read_dir(output)
+                    .map_err(io(output))?
+                    .next()
+                    .is_some()
         }
-        Ok(_) => return Err(OutputError::Unsafe(output.to_path_buf(), "it exists and is not a folder")),
+        Ok(_) => {
+            return Err(OutputError::Unsafe(
+                output.to_path_buf(),
+                "it exists and is not a folder",
+            ))
+        }
         Err(_) => false,
     };
     if foreign && !force {
@@ -98,7 +121,9 @@ pub fn write_site(output: &Path, files: &[OutputFile], force: bool) -> Result<Pr
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     remove_stale_staging(&parent, &name);
     let staging = parent.join(format!(".{name}.dossier-staging-{}", std::process::id()));
     if staging.exists() {
@@ -118,7 +143,9 @@ fn remove_stale_staging(parent: &Path, name: &str) {
     if let Ok(entries) = std::fs::read_dir(parent) {
         for e in entries.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
-            if (n.starts_with(&prefix) || n.starts_with(&old_prefix)) && e.path().join(MARKER).is_file() {
+            if (n.starts_with(&prefix) || n.starts_with(&old_prefix))
+                && e.path().join(MARKER).is_file()
+            {
                 let _ = std::fs::remove_dir_all(e.path());
             }
         }
@@ -128,7 +155,10 @@ fn remove_stale_staging(parent: &Path, name: &str) {
 fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
     std::fs::create_dir_all(staging).map_err(io(staging))?;
     std::fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io(staging))?;
-    let dirs: BTreeSet<&str> = files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
+    let dirs: BTreeSet<&str> = files
+        .iter()
+        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+        .collect();
     for d in dirs {
         let p = staging.join(d);
         std::fs::create_dir_all(&p).map_err(io(&p))?;
@@ -158,7 +188,9 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Output
     // No atomic exchange here: two renames, with the old folder kept until
     // the new one is in place.
     let parent = output.parent().unwrap_or(Path::new("."));
-    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     let old = parent.join(format!(".{name}.dossier-old-{}", std::process::id()));
     std::fs::rename(output, &old).map_err(io(output))?;
     if let Err(e) = std::fs::rename(staging, output) {
@@ -170,7 +202,9 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Output
 }
 
 fn aside_name(output: &Path) -> PathBuf {
-    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     let mut n = 1;
     loop {
         let candidate = output.with_file_name(format!("{name}.before-dossier-{n}"));
@@ -191,7 +225,14 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them
     // relative to the working directory, as std::fs::rename does.
     let rc = unsafe {
-        libc::syscall(libc::SYS_renameat2, libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE)
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
     };
     if rc == 0 {
         Ok(())
@@ -202,5 +243,8 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "no atomic exchange"))
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
 }

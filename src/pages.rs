@@ -50,8 +50,14 @@ pub struct PageFile {
 
 /// Splits `---` front matter from the body. Returns the YAML, the body and
 /// the line the body starts on.
-pub fn split_front_matter<'a>(rel: &str, text: &'a str) -> Result<(&'a str, &'a str, usize), Diagnostic> {
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| (text == "---").then_some("")) else {
+pub fn split_front_matter<'a>(
+    rel: &str,
+    text: &'a str,
+) -> Result<(&'a str, &'a str, usize), Diagnostic> {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| (text == "---").then_some(""))
+    else {
         return Err(Diagnostic::error(rel, "the page has no front matter")
             .line(1)
             .help("start the file with a `---` line, then `title: ...`, then another `---` line"));
@@ -65,9 +71,11 @@ pub fn split_front_matter<'a>(rel: &str, text: &'a str) -> Result<(&'a str, &'a 
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(rel, "the front matter opened on line 1 is never closed")
-        .line(1)
-        .help("end the front matter with a line holding only `---`"))
+    Err(
+        Diagnostic::error(rel, "the front matter opened on line 1 is never closed")
+            .line(1)
+            .help("end the front matter with a line holding only `---`"),
+    )
 }
 
 /// Parses one page file whose language folder is `lang`.
@@ -80,8 +88,12 @@ pub fn parse_page(rel: &str, lang: &str, text: &str) -> Result<PageFile, Diagnos
         let last = i + 1 == segments.len();
         if !(slug::is_safe_id(seg) || (last && *seg == "_index")) {
             diags.push(
-                Diagnostic::error(rel, format!("`{seg}` cannot be part of a page's path"))
-                    .help(format!("{}; `_index.md` names a section's own page", slug::SAFE_ID_HELP)),
+                Diagnostic::error(rel, format!("`{seg}` cannot be part of a page's path")).help(
+                    format!(
+                        "{}; `_index.md` names a section's own page",
+                        slug::SAFE_ID_HELP
+                    ),
+                ),
             );
         }
     }
@@ -98,7 +110,11 @@ pub fn parse_page(rel: &str, lang: &str, text: &str) -> Result<PageFile, Diagnos
         }
     };
     let meta: FrontMatter = if yaml.trim().is_empty() {
-        diags.push(Diagnostic::error(rel, "the front matter is empty").line(2).help("add `title: ...`"));
+        diags.push(
+            Diagnostic::error(rel, "the front matter is empty")
+                .line(2)
+                .help("add `title: ...`"),
+        );
         return Err(diags);
     } else {
         match crate::yaml::parse(rel, yaml, 2) {
@@ -110,7 +126,10 @@ pub fn parse_page(rel: &str, lang: &str, text: &str) -> Result<PageFile, Diagnos
         }
     };
     if meta.title.trim().is_empty() {
-        diags.push(Diagnostic::error(rel, "`title` is empty").at(crate::diagnostics::find_line(text, "title"), None));
+        diags.push(
+            Diagnostic::error(rel, "`title` is empty")
+                .at(crate::diagnostics::find_line(text, "title"), None),
+        );
     }
     if let Some(t) = &meta.template {
         if !is_template_name(t) {
@@ -124,13 +143,24 @@ pub fn parse_page(rel: &str, lang: &str, text: &str) -> Result<PageFile, Diagnos
     if diags.has_errors() {
         return Err(diags);
     }
-    Ok(PageFile { rel: rel.to_string(), lang: lang.to_string(), key, kind, meta, body: body.to_string(), body_line })
+    Ok(PageFile {
+        rel: rel.to_string(),
+        lang: lang.to_string(),
+        key,
+        kind,
+        meta,
+        body: body.to_string(),
+        body_line,
+    })
 }
 
 /// A template name is a plain file name in templates/: no folders, no `..`.
 pub fn is_template_name(name: &str) -> bool {
     name.strip_suffix(".html").is_some_and(|stem| {
-        !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        !stem.is_empty()
+            && stem
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     })
 }
 

@@ -69,10 +69,16 @@ pub fn render_site(
     }
     // Each distinct code block is highlighted once, however many pages and
     // translations repeat it.
-    let blocks: BTreeSet<&CodeBlock> =
-        analysis.scans.iter().flat_map(|m| m.values()).flat_map(|s| s.code_blocks.iter()).collect();
-    let highlighted: HashMap<&CodeBlock, String> =
-        blocks.into_par_iter().map(|b| (b, highlighter.highlight(&b.lang, &b.code))).collect();
+    let blocks: BTreeSet<&CodeBlock> = analysis
+        .scans
+        .iter()
+        .flat_map(|m| m.values())
+        .flat_map(|s| s.code_blocks.iter())
+        .collect();
+    let highlighted: HashMap<&CodeBlock, String> = blocks
+        .into_par_iter()
+        .map(|b| (b, highlighter.highlight(&b.lang, &b.code)))
+        .collect();
 
     let codes: Vec<&str> = site.config.codes().collect();
     let r = Renderer {
@@ -82,7 +88,10 @@ pub fn render_site(
         tera,
         highlighted,
         nav: codes.iter().map(|&l| (l, nav_items(site, ui, l))).collect(),
-        build_date: codes.iter().map(|&l| (l, ui.by_lang[l].format_date(&options.build_date))).collect(),
+        build_date: codes
+            .iter()
+            .map(|&l| (l, ui.by_lang[l].format_date(&options.build_date)))
+            .collect(),
         build_date_iso: options.build_date.to_string(),
         live_reload: options.live_reload,
     };
@@ -102,7 +111,8 @@ pub fn render_site(
         jobs.extend((0..site.claims.len()).map(|i| Job::Claim(i, lang)));
         jobs.extend((0..site.sources.len()).map(|i| Job::Source(i, lang)));
     }
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|job| r.render_job(*job)).collect();
+    let results: Vec<Result<OutputFile, Diagnostic>> =
+        jobs.par_iter().map(|job| r.render_job(*job)).collect();
     let mut files = Vec::with_capacity(results.len() + 8);
     for result in results {
         match result {
@@ -133,8 +143,14 @@ fn check_templates(site: &Site, tera: &Tera, diags: &mut Diagnostics) {
     let mut need = |name: &str, rel: &str| {
         if !known.contains(name) {
             diags.push(
-                Diagnostic::error(rel, format!("template `{name}` does not exist"))
-                    .help(format!("the theme has {}", known.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))),
+                Diagnostic::error(rel, format!("template `{name}` does not exist")).help(format!(
+                    "the theme has {}",
+                    known
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
             );
         }
     };
@@ -143,7 +159,15 @@ fn check_templates(site: &Site, tera: &Tera, diags: &mut Diagnostics) {
             need(&template_for(page, v.meta.template.as_deref()), &v.rel);
         }
     }
-    for name in ["claim.html", "source.html", "claims.html", "sources.html", "timeline.html", "chooser.html", "404.html"] {
+    for name in [
+        "claim.html",
+        "source.html",
+        "claims.html",
+        "sources.html",
+        "timeline.html",
+        "chooser.html",
+        "404.html",
+    ] {
         need(name, "themes");
     }
 }
@@ -172,7 +196,12 @@ fn nav_items(site: &Site, ui: &Translations, lang: &str) -> Vec<NavItem> {
         .filter(|p| !p.key.is_empty() && !p.key.contains('/'))
         .filter_map(|p| {
             let (v, _) = p.version(lang);
-            v.meta.weight.map(|w| NavItem { key: p.key.clone(), title: v.meta.title.clone(), url: p.url(lang), weight: w })
+            v.meta.weight.map(|w| NavItem {
+                key: p.key.clone(),
+                title: v.meta.title.clone(),
+                url: p.url(lang),
+                weight: w,
+            })
         })
         .collect();
     for (exists, key, label, weight) in [
@@ -181,7 +210,12 @@ fn nav_items(site: &Site, ui: &Translations, lang: &str) -> Vec<NavItem> {
         (site.has_sources_index(), model::SOURCES_KEY, "sources", 920),
     ] {
         if exists && site.page(key).is_none() {
-            items.push(NavItem { key: key.into(), title: t.get(label).to_string(), url: page_url(lang, key), weight });
+            items.push(NavItem {
+                key: key.into(),
+                title: t.get(label).to_string(),
+                url: page_url(lang, key),
+                weight,
+            });
         }
     }
     items.sort_by(|a, b| a.weight.cmp(&b.weight).then_with(|| a.key.cmp(&b.key)));
@@ -208,12 +242,21 @@ impl<'a> Renderer<'a> {
 
     /// The site view for the page at `url` in `lang`; `translated` says in
     /// which languages the page really exists.
-    fn site_view<'s>(&'s self, lang: &'s str, url: &'s str, translated: &dyn Fn(&str) -> bool, noindex: bool) -> SiteView<'s> {
+    fn site_view<'s>(
+        &'s self,
+        lang: &'s str,
+        url: &'s str,
+        translated: &dyn Fn(&str) -> bool,
+        noindex: bool,
+    ) -> SiteView<'s> {
         let config = &self.site.config;
-        let language = config.language(lang).expect("language of a job is configured");
+        let language = config
+            .language(lang)
+            .expect("language of a job is configured");
         // The same page in another language; pages outside the language
         // folders (the chooser, 404) point to each language's home.
-        let path_in = |code: &str| match url.strip_prefix(lang).filter(|rest| rest.starts_with('/')) {
+        let path_in = |code: &str| match url.strip_prefix(lang).filter(|rest| rest.starts_with('/'))
+        {
             Some(rest) => format!("{code}{rest}"),
             None => format!("{code}/"),
         };
@@ -234,7 +277,11 @@ impl<'a> Renderer<'a> {
         SiteView {
             lang,
             dir: language.dir.as_str(),
-            title: pick(&config.title, lang, self.default_lang()).unwrap_or(Localized { text: "", lang, fallback: false }),
+            title: pick(&config.title, lang, self.default_lang()).unwrap_or(Localized {
+                text: "",
+                lang,
+                fallback: false,
+            }),
             root: "../".repeat(url.matches('/').count()),
             current_url: url,
             t: self.t(lang),
@@ -254,7 +301,11 @@ impl<'a> Renderer<'a> {
             alternates,
             canonical: base.filter(|_| !noindex).map(|b| format!("{b}{url}")),
             og_locale: locale(lang),
-            og_locale_alternates: config.codes().filter(|c| *c != lang && translated(c)).map(locale).collect(),
+            og_locale_alternates: config
+                .codes()
+                .filter(|c| *c != lang && translated(c))
+                .map(locale)
+                .collect(),
             build_date: &self.build_date[lang],
             build_date_iso: &self.build_date_iso,
             base_url: base,
@@ -263,14 +314,26 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn finish(&self, template: &str, ctx: Context, out: String, origin: &str) -> Result<OutputFile, Diagnostic> {
+    fn finish(
+        &self,
+        template: &str,
+        ctx: Context,
+        out: String,
+        origin: &str,
+    ) -> Result<OutputFile, Diagnostic> {
         let html = self.tera.render(template, &ctx).map_err(|e| {
             let message = crate::templates::full_message(&e);
-            Diagnostic::error(format!("templates/{template}"), format!("failed to render {origin}: {message}"))
-                .at(crate::templates::line_in_message(&message), None)
-                .help("check the template against the variables documented in README.md")
+            Diagnostic::error(
+                format!("templates/{template}"),
+                format!("failed to render {origin}: {message}"),
+            )
+            .at(crate::templates::line_in_message(&message), None)
+            .help("check the template against the variables documented in README.md")
         })?;
-        Ok(OutputFile { path: format!("{out}index.html"), bytes: html.into_bytes() })
+        Ok(OutputFile {
+            path: format!("{out}index.html"),
+            bytes: html.into_bytes(),
+        })
     }
 
     fn claim_ref(&self, i: usize, lang: &'a str, from: &str) -> ClaimRef<'a> {
@@ -278,7 +341,8 @@ impl<'a> Renderer<'a> {
         ClaimRef {
             id: &c.id,
             url: relative(from, &format!("{lang}/claims/{}/", c.id)),
-            statement: pick(&c.statement, lang, self.default_lang()).expect("statement is never empty"),
+            statement: pick(&c.statement, lang, self.default_lang())
+                .expect("statement is never empty"),
             status: c.status,
             status_label: self.t(lang).get(&format!("status_{}", c.status.as_str())),
         }
@@ -289,7 +353,11 @@ impl<'a> Renderer<'a> {
         PageRef {
             key: &page.key,
             url: relative(from, &page.url(lang)),
-            title: Localized { text: &v.meta.title, lang: &v.lang, fallback },
+            title: Localized {
+                text: &v.meta.title,
+                lang: &v.lang,
+                fallback,
+            },
             description: v.meta.description.as_deref(),
             updated: v.meta.updated.as_ref().map(|u| u.as_str()),
         }
@@ -315,7 +383,12 @@ impl<'a> Renderer<'a> {
         ctx
     }
 
-    fn render_content(&self, page: &'a Page, index: Option<usize>, lang: &'a str) -> Result<OutputFile, Diagnostic> {
+    fn render_content(
+        &self,
+        page: &'a Page,
+        index: Option<usize>,
+        lang: &'a str,
+    ) -> Result<OutputFile, Diagnostic> {
         let (version, fallback) = page.version(lang);
         let url = page.url(lang);
         let translated = |code: &str| page.versions.contains_key(code);
@@ -341,18 +414,35 @@ impl<'a> Renderer<'a> {
             description: version.meta.description.as_deref(),
             updated: version.meta.updated.as_ref().map(|u| u.as_str()),
             content,
-            toc: scan.headings.iter().filter(|h| h.level == 2 || h.level == 3).collect(),
+            toc: scan
+                .headings
+                .iter()
+                .filter(|h| h.level == 2 || h.level == 3)
+                .collect(),
             text_lang,
-            text_dir: self.site.config.language(text_lang).map_or("ltr", |l| l.dir.as_str()),
+            text_dir: self
+                .site
+                .config
+                .language(text_lang)
+                .map_or("ltr", |l| l.dir.as_str()),
             fallback,
             text_language_name: self.t(lang).language_name(text_lang),
             claims,
             pages,
         };
-        let mut ctx = self.base_context(&site, &version.meta.title, version.meta.description.as_deref());
+        let mut ctx = self.base_context(
+            &site,
+            &version.meta.title,
+            version.meta.description.as_deref(),
+        );
         ctx.insert("page", &view);
         self.insert_generated(&mut ctx, page.key.as_str(), lang, &url);
-        self.finish(&template_for(page, version.meta.template.as_deref()), ctx, url.clone(), &version.rel)
+        self.finish(
+            &template_for(page, version.meta.template.as_deref()),
+            ctx,
+            url.clone(),
+            &version.rel,
+        )
     }
 
     fn render_generated(&self, key: &'static str, lang: &'a str) -> Result<OutputFile, Diagnostic> {
@@ -378,7 +468,12 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.base_context(&site, title, None);
         ctx.insert("page", &view);
         self.insert_generated(&mut ctx, key, lang, &url);
-        self.finish(&format!("{key}.html"), ctx, url.clone(), &format!("the {key} page"))
+        self.finish(
+            &format!("{key}.html"),
+            ctx,
+            url.clone(),
+            &format!("the {key} page"),
+        )
     }
 
     /// Adds what the claims index, sources matrix or timeline needs.
@@ -387,11 +482,16 @@ impl<'a> Renderer<'a> {
         match key {
             model::CLAIMS_KEY => {
                 ctx.insert("claims_by_topic", &self.claims_by_topic(lang, url));
-                ctx.insert("claims_by_status", &self.status_groups((0..self.site.claims.len()).collect(), lang, url));
+                ctx.insert(
+                    "claims_by_status",
+                    &self.status_groups((0..self.site.claims.len()).collect(), lang, url),
+                );
                 ctx.insert("status_legend", &status_legend(t));
             }
             model::SOURCES_KEY => {
-                let sources: Vec<SourceView> = (0..self.site.sources.len()).map(|i| self.source_view(i, lang, url, false)).collect();
+                let sources: Vec<SourceView> = (0..self.site.sources.len())
+                    .map(|i| self.source_view(i, lang, url, false))
+                    .collect();
                 let rows: Vec<MatrixRow> = self
                     .site
                     .claims
@@ -401,10 +501,12 @@ impl<'a> Renderer<'a> {
                         claim: self.claim_ref(ci, lang, url),
                         cells: (0..self.site.sources.len())
                             .map(|si| {
-                                claim.citations.iter().find(|c| c.source == si).map(|c| MatrixCell {
-                                    stance: c.stance,
-                                    label: t.get(&format!("stance_{}", c.stance.as_str())),
-                                    symbol: c.stance.symbol(),
+                                claim.citations.iter().find(|c| c.source == si).map(|c| {
+                                    MatrixCell {
+                                        stance: c.stance,
+                                        label: t.get(&format!("stance_{}", c.stance.as_str())),
+                                        symbol: c.stance.symbol(),
+                                    }
                                 })
                             })
                             .collect(),
@@ -424,8 +526,16 @@ impl<'a> Renderer<'a> {
                         anchor: links::event_anchor(&e.id),
                         date: self.date_view(&e.date, lang),
                         planned: e.planned,
-                        title: pick(&e.title, lang, self.default_lang()).unwrap_or(Localized { text: &e.id, lang, fallback: false }),
-                        claims: e.claims.iter().map(|&c| self.claim_ref(c, lang, url)).collect(),
+                        title: pick(&e.title, lang, self.default_lang()).unwrap_or(Localized {
+                            text: &e.id,
+                            lang,
+                            fallback: false,
+                        }),
+                        claims: e
+                            .claims
+                            .iter()
+                            .map(|&c| self.claim_ref(c, lang, url))
+                            .collect(),
                     })
                     .collect();
                 ctx.insert("events", &events);
@@ -435,13 +545,20 @@ impl<'a> Renderer<'a> {
     }
 
     fn section_pages(&self, section: &Page, lang: &'a str, from: &str) -> Vec<PageRef<'a>> {
-        let prefix = if section.key.is_empty() { String::new() } else { format!("{}/", section.key) };
+        let prefix = if section.key.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", section.key)
+        };
         let mut children: Vec<&'a Page> = self
             .site
             .pages
             .iter()
             .filter(|p| {
-                p.key.starts_with(&prefix) && !p.key.is_empty() && p.key != section.key && !p.key[prefix.len()..].contains('/')
+                p.key.starts_with(&prefix)
+                    && !p.key.is_empty()
+                    && p.key != section.key
+                    && !p.key[prefix.len()..].contains('/')
             })
             .collect();
         children.sort_by(|a, b| {
@@ -455,7 +572,10 @@ impl<'a> Renderer<'a> {
                 .then_with(|| va.meta.title.cmp(&vb.meta.title))
                 .then_with(|| a.key.cmp(&b.key))
         });
-        children.into_iter().map(|p| self.page_ref(p, lang, from)).collect()
+        children
+            .into_iter()
+            .map(|p| self.page_ref(p, lang, from))
+            .collect()
     }
 
     fn topic_ref(&self, id: &'a str, lang: &'a str) -> TopicRef<'a> {
@@ -465,12 +585,21 @@ impl<'a> Renderer<'a> {
             .topics
             .get(id)
             .and_then(|labels| pick(labels, lang, self.default_lang()))
-            .unwrap_or(Localized { text: id, lang, fallback: false });
+            .unwrap_or(Localized {
+                text: id,
+                lang,
+                fallback: false,
+            });
         TopicRef { id, label }
     }
 
     fn claims_by_topic(&self, lang: &'a str, url: &str) -> Vec<TopicGroup<'a>> {
-        let mut topics: Vec<&'a str> = self.site.claims.iter().flat_map(|c| c.topics.iter().map(String::as_str)).collect();
+        let mut topics: Vec<&'a str> = self
+            .site
+            .claims
+            .iter()
+            .flat_map(|c| c.topics.iter().map(String::as_str))
+            .collect();
         topics.sort_unstable();
         topics.dedup();
         // Topics in site.yaml order first, then the rest alphabetically.
@@ -479,14 +608,28 @@ impl<'a> Renderer<'a> {
         let mut groups: Vec<TopicGroup> = topics
             .into_iter()
             .map(|topic| {
-                let members = (0..self.site.claims.len()).filter(|&i| self.site.claims[i].topics.iter().any(|t| t == topic)).collect();
-                TopicGroup { topic: self.topic_ref(topic, lang), statuses: self.status_groups(members, lang, url) }
+                let members = (0..self.site.claims.len())
+                    .filter(|&i| self.site.claims[i].topics.iter().any(|t| t == topic))
+                    .collect();
+                TopicGroup {
+                    topic: self.topic_ref(topic, lang),
+                    statuses: self.status_groups(members, lang, url),
+                }
             })
             .collect();
-        let untagged: Vec<usize> = (0..self.site.claims.len()).filter(|&i| self.site.claims[i].topics.is_empty()).collect();
+        let untagged: Vec<usize> = (0..self.site.claims.len())
+            .filter(|&i| self.site.claims[i].topics.is_empty())
+            .collect();
         if !untagged.is_empty() {
-            let label = Localized { text: self.t(lang).get("topic_other"), lang, fallback: false };
-            groups.push(TopicGroup { topic: TopicRef { id: "other", label }, statuses: self.status_groups(untagged, lang, url) });
+            let label = Localized {
+                text: self.t(lang).get("topic_other"),
+                lang,
+                fallback: false,
+            };
+            groups.push(TopicGroup {
+                topic: TopicRef { id: "other", label },
+                statuses: self.status_groups(untagged, lang, url),
+            });
         }
         groups
     }
@@ -515,10 +658,14 @@ impl<'a> Renderer<'a> {
         let claim = &self.site.claims[i];
         let url = format!("{lang}/claims/{}/", claim.id);
         let translated = |code: &str| claim.statement.contains_key(code);
-        let statement = pick(&claim.statement, lang, self.default_lang()).expect("statement is never empty");
+        let statement =
+            pick(&claim.statement, lang, self.default_lang()).expect("statement is never empty");
         let site = self.site_view(lang, &url, &translated, statement.fallback);
         let t = self.t(lang);
-        let refs = |ids: &mut dyn Iterator<Item = usize>| ids.map(|c| self.claim_ref(c, lang, &url)).collect::<Vec<_>>();
+        let refs = |ids: &mut dyn Iterator<Item = usize>| {
+            ids.map(|c| self.claim_ref(c, lang, &url))
+                .collect::<Vec<_>>()
+        };
         let view = ClaimView {
             id: &claim.id,
             url: relative(&url, &url),
@@ -526,7 +673,11 @@ impl<'a> Renderer<'a> {
             status: claim.status,
             status_label: t.get(&format!("status_{}", claim.status.as_str())),
             status_description: t.get(&format!("status_{}_desc", claim.status.as_str())),
-            topics: claim.topics.iter().map(|topic| self.topic_ref(topic, lang)).collect(),
+            topics: claim
+                .topics
+                .iter()
+                .map(|topic| self.topic_ref(topic, lang))
+                .collect(),
             attributed_to: pick(&claim.attributed_to, lang, self.default_lang()),
             date: claim.date.as_ref().map(|d| self.date_view(d, lang)),
             sources: claim
@@ -537,14 +688,23 @@ impl<'a> Renderer<'a> {
                     CitationView {
                         source_id: &s.id,
                         source_url: relative(&url, &format!("{lang}/sources/{}/", s.id)),
-                        source_title: pick(&s.title, lang, self.default_lang()).unwrap_or(Localized { text: &s.id, lang, fallback: false }),
+                        source_title: pick(&s.title, lang, self.default_lang()).unwrap_or(
+                            Localized {
+                                text: &s.id,
+                                lang,
+                                fallback: false,
+                            },
+                        ),
                         source_language: &s.language,
                         source_language_name: t.language_name(&s.language),
                         outlet: s.outlet.as_deref(),
                         stance: c.stance,
                         stance_label: t.get(&format!("stance_{}", c.stance.as_str())),
                         stance_symbol: c.stance.symbol(),
-                        note: c.note.as_ref().and_then(|n| pick(n, lang, self.default_lang())),
+                        note: c
+                            .note
+                            .as_ref()
+                            .and_then(|n| pick(n, lang, self.default_lang())),
                     }
                 })
                 .collect(),
@@ -563,8 +723,19 @@ impl<'a> Renderer<'a> {
                     let ev = &self.site.events[e];
                     EventRef {
                         id: &ev.id,
-                        url: relative(&url, &format!("{}#{}", page_url(lang, model::TIMELINE_KEY), links::event_anchor(&ev.id))),
-                        title: pick(&ev.title, lang, self.default_lang()).unwrap_or(Localized { text: &ev.id, lang, fallback: false }),
+                        url: relative(
+                            &url,
+                            &format!(
+                                "{}#{}",
+                                page_url(lang, model::TIMELINE_KEY),
+                                links::event_anchor(&ev.id)
+                            ),
+                        ),
+                        title: pick(&ev.title, lang, self.default_lang()).unwrap_or(Localized {
+                            text: &ev.id,
+                            lang,
+                            fallback: false,
+                        }),
                         date: self.date_view(&ev.date, lang),
                         planned: ev.planned,
                     }
@@ -578,10 +749,20 @@ impl<'a> Renderer<'a> {
         self.finish("claim.html", ctx, url.clone(), &claim.rel)
     }
 
-    fn source_view(&self, i: usize, lang: &'a str, from: &str, with_claims: bool) -> SourceView<'a> {
+    fn source_view(
+        &self,
+        i: usize,
+        lang: &'a str,
+        from: &str,
+        with_claims: bool,
+    ) -> SourceView<'a> {
         let s = &self.site.sources[i];
         let t = self.t(lang);
-        let title = pick(&s.title, lang, self.default_lang()).unwrap_or(Localized { text: &s.id, lang, fallback: false });
+        let title = pick(&s.title, lang, self.default_lang()).unwrap_or(Localized {
+            text: &s.id,
+            lang,
+            fallback: false,
+        });
         SourceView {
             id: &s.id,
             url: relative(from, &format!("{lang}/sources/{}/", s.id)),
@@ -594,12 +775,19 @@ impl<'a> Renderer<'a> {
             published: s.published.as_ref().map(|d| self.date_view(d, lang)),
             link: s.url.as_deref(),
             cites: &s.cites,
-            summary: s.summary.as_ref().and_then(|m| pick(m, lang, self.default_lang())),
+            summary: s
+                .summary
+                .as_ref()
+                .and_then(|m| pick(m, lang, self.default_lang())),
             claims: if with_claims {
                 self.analysis.source_claims[i]
                     .iter()
                     .map(|&c| {
-                        let stance = self.site.claims[c].citations.iter().find(|x| x.source == i).map_or(Stance::Mentions, |x| x.stance);
+                        let stance = self.site.claims[c]
+                            .citations
+                            .iter()
+                            .find(|x| x.source == i)
+                            .map_or(Stance::Mentions, |x| x.stance);
                         ClaimStance {
                             claim: self.claim_ref(c, lang, from),
                             stance,
@@ -634,11 +822,19 @@ impl<'a> Renderer<'a> {
         let claim_status = match target {
             links::Target::Claim(id) => self.site.claim_index(id).map(|i| {
                 let status = self.site.claims[i].status;
-                (status.as_str(), self.t(lang).get(&format!("status_{}", status.as_str())).to_string())
+                (
+                    status.as_str(),
+                    self.t(lang)
+                        .get(&format!("status_{}", status.as_str()))
+                        .to_string(),
+                )
             }),
             _ => None,
         };
-        Some(RewrittenLink { href: relative(from, &url), claim_status })
+        Some(RewrittenLink {
+            href: relative(from, &url),
+            claim_status,
+        })
     }
 
     /// `index.html` at the root: a language chooser that needs no script.
@@ -655,7 +851,12 @@ impl<'a> Renderer<'a> {
     fn render_404(&self) -> Result<OutputFile, Diagnostic> {
         let lang = self.default_lang();
         let mut site = self.site_view(lang, "404.html", &|_| false, true);
-        let root = self.site.config.base_url.as_deref().map_or_else(|| "/".to_string(), |b| b.to_string());
+        let root = self
+            .site
+            .config
+            .base_url
+            .as_deref()
+            .map_or_else(|| "/".to_string(), |b| b.to_string());
         for l in &mut site.languages {
             l.url = format!("{root}{}/", l.code);
         }
@@ -665,9 +866,15 @@ impl<'a> Renderer<'a> {
         let title = site.t.get("not_found_title");
         let ctx = self.base_context(&site, title, None);
         let html = self.tera.render("404.html", &ctx).map_err(|e| {
-            Diagnostic::error("templates/404.html", format!("failed to render: {}", crate::templates::full_message(&e)))
+            Diagnostic::error(
+                "templates/404.html",
+                format!("failed to render: {}", crate::templates::full_message(&e)),
+            )
         })?;
-        Ok(OutputFile { path: "404.html".into(), bytes: html.into_bytes() })
+        Ok(OutputFile {
+            path: "404.html".into(),
+            bytes: html.into_bytes(),
+        })
     }
 }
 

@@ -7,8 +7,13 @@
 pub fn is_safe_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 128
-        && id.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && id
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 pub const SAFE_ID_HELP: &str =
@@ -27,7 +32,12 @@ pub fn heading_slug(text: &str) -> String {
             }
             dash = false;
             out.extend(c.to_lowercase());
-        } else if c == '_' || c == '-' || c.is_whitespace() || c.is_ascii_punctuation() || !c.is_alphanumeric() {
+        } else if c == '_'
+            || c == '-'
+            || c.is_whitespace()
+            || c.is_ascii_punctuation()
+            || !c.is_alphanumeric()
+        {
             dash = true;
         }
     }
@@ -69,7 +79,10 @@ mod tests {
     fn slugs_keep_every_script() {
         assert_eq!(heading_slug("Huawei Ascend 910B"), "huawei-ascend-910b");
         assert_eq!(heading_slug("Τα τσιπ της Huawei"), "τα-τσιπ-της-huawei");
-        assert_eq!(heading_slug("Экспортный контроль США"), "экспортный-контроль-сша");
+        assert_eq!(
+            heading_slug("Экспортный контроль США"),
+            "экспортный-контроль-сша"
+        );
         assert_eq!(heading_slug("芯片：训练与推理"), "芯片-训练与推理");
         assert_eq!(heading_slug("!!!"), "section");
     }

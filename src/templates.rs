@@ -13,8 +13,10 @@ pub fn load(theme: &Theme, index: Arc<LinkIndex>) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::default();
     let mut sources = Vec::new();
     for (name, file) in &theme.templates {
-        let text = std::str::from_utf8(&file.bytes)
-            .map_err(|_| Diagnostic::error(&file.origin, "template is not valid UTF-8").help("save the file as UTF-8"))?;
+        let text = std::str::from_utf8(&file.bytes).map_err(|_| {
+            Diagnostic::error(&file.origin, "template is not valid UTF-8")
+                .help("save the file as UTF-8")
+        })?;
         sources.push((name.as_str(), text));
     }
     tera.add_raw_templates(sources).map_err(|e| {
@@ -25,9 +27,12 @@ pub fn load(theme: &Theme, index: Arc<LinkIndex>) -> Result<Tera, Diagnostic> {
             .find(|(name, _)| message.contains(&format!("'{name}'")))
             .map_or_else(|| "themes".to_string(), |(_, f)| f.origin.clone());
         let line = line_in_message(&message);
-        Diagnostic::error(origin, format!("template syntax error: {}", first_lines(&message)))
-            .at(line, None)
-            .help("see https://keats.github.io/tera/docs/ for Tera's syntax")
+        Diagnostic::error(
+            origin,
+            format!("template syntax error: {}", first_lines(&message)),
+        )
+        .at(line, None)
+        .help("see https://keats.github.io/tera/docs/ for Tera's syntax")
     })?;
     // Tera's default also escapes `/`, which makes every URL unreadable;
     // these five are all HTML needs in text and quoted attributes.
@@ -51,9 +56,16 @@ impl tera::Function for LinkFunction {
         let target = match links::parse_target(to) {
             Some(Ok(t)) => t,
             Some(Err(m)) => return Err(tera::Error::msg(m)),
-            None => return Err(tera::Error::msg(format!("link(): `{to}` is not a page:, claim:, source: or event: target"))),
+            None => {
+                return Err(tera::Error::msg(format!(
+                    "link(): `{to}` is not a page:, claim:, source: or event: target"
+                )))
+            }
         };
-        let url = self.0.resolve(&target, lang).map_err(|u| tera::Error::msg(format!("link(): {}; {}", u.message, u.help)))?;
+        let url = self
+            .0
+            .resolve(&target, lang)
+            .map_err(|u| tera::Error::msg(format!("link(): {}; {}", u.message, u.help)))?;
         Ok(Value::String(links::relative(from, &url)))
     }
 
@@ -85,5 +97,10 @@ pub fn line_in_message(message: &str) -> Option<usize> {
 }
 
 fn first_lines(message: &str) -> String {
-    message.lines().filter(|l| !l.trim().is_empty()).take(6).collect::<Vec<_>>().join(" ")
+    message
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

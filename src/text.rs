@@ -19,9 +19,17 @@ pub struct Localized<'a> {
 /// language present (in key order, so the choice is stable).
 pub fn pick<'a>(text: &'a LangText, lang: &str, default: &str) -> Option<Localized<'a>> {
     if let Some((l, t)) = text.get_key_value(lang) {
-        return Some(Localized { text: t, lang: l, fallback: false });
+        return Some(Localized {
+            text: t,
+            lang: l,
+            fallback: false,
+        });
     }
     text.get_key_value(default)
         .or_else(|| text.iter().next())
-        .map(|(l, t)| Localized { text: t, lang: l, fallback: true })
+        .map(|(l, t)| Localized {
+            text: t,
+            lang: l,
+            fallback: true,
+        })
 }

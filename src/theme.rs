@@ -38,10 +38,18 @@ pub fn load(name: &str, site_files: &[InputFile]) -> Result<Theme, Diagnostics> 
             "site.yaml",
             format!("theme `{name}` not found: there is no folder themes/{name}/"),
         )
-        .help("create the folder, or use the built-in theme with `theme: default`")]));
+        .help(
+            "create the folder, or use the built-in theme with `theme: default`",
+        )]));
     }
     for f in site_files {
-        files.insert(f.rel.clone(), ThemeFile { origin: format!("themes/{name}/{}", f.rel), bytes: f.bytes.clone() });
+        files.insert(
+            f.rel.clone(),
+            ThemeFile {
+                origin: format!("themes/{name}/{}", f.rel),
+                bytes: f.bytes.clone(),
+            },
+        );
     }
     let mut theme = Theme::default();
     let mut diags = Diagnostics::new();
@@ -50,12 +58,16 @@ pub fn load(name: &str, site_files: &[InputFile]) -> Result<Theme, Diagnostics> 
             theme.templates.insert(t.to_string(), file);
         } else if let Some(s) = rel.strip_prefix("static/") {
             theme.statics.insert(s.to_string(), file);
-        } else if let Some(y) = rel.strip_prefix("i18n/").and_then(|y| y.strip_suffix(".yaml")) {
+        } else if let Some(y) = rel
+            .strip_prefix("i18n/")
+            .and_then(|y| y.strip_suffix(".yaml"))
+        {
             theme.i18n.insert(y.to_string(), file);
         } else if rel != "theme.yaml" && rel != "README.md" {
-            diags.push(
-                Diagnostic::warning(file.origin.clone(), "not used: a theme holds templates/, static/ and i18n/<lang>.yaml")
-            );
+            diags.push(Diagnostic::warning(
+                file.origin.clone(),
+                "not used: a theme holds templates/, static/ and i18n/<lang>.yaml",
+            ));
         }
     }
     if diags.has_errors() {
@@ -67,7 +79,13 @@ pub fn load(name: &str, site_files: &[InputFile]) -> Result<Theme, Diagnostics> 
 fn collect_embedded(dir: &Dir<'_>, out: &mut BTreeMap<String, ThemeFile>) {
     for f in dir.files() {
         let rel = f.path().to_string_lossy().replace('\\', "/");
-        out.insert(rel.clone(), ThemeFile { origin: format!("(built-in theme) {rel}"), bytes: f.contents().to_vec() });
+        out.insert(
+            rel.clone(),
+            ThemeFile {
+                origin: format!("(built-in theme) {rel}"),
+                bytes: f.contents().to_vec(),
+            },
+        );
     }
     for d in dir.dirs() {
         collect_embedded(d, out);

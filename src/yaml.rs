@@ -5,7 +5,11 @@ use serde::de::DeserializeOwned;
 
 /// Deserializes `text` (which starts on line `first_line` of `path`) or
 /// returns a diagnostic naming the file, line and column.
-pub fn parse<T: DeserializeOwned>(path: &str, text: &str, first_line: usize) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    path: &str,
+    text: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text).map_err(|e| from_error(path, &e, first_line))
 }
 
@@ -34,7 +38,17 @@ fn hint_for(message: &str) -> Option<String> {
     } else if message.contains("missing field") {
         Some("add the field; see the content model in README.md".into())
     } else if message.contains("invalid type") {
-        Some("per-language text is a map such as `{en: ..., tr: ...}`; lists are written `[a, b]`".into())
+        Some(
+            "per-language text is a map such as `{en: ..., tr: ...}`; lists are written `[a, b]`"
+                .into(),
+        )
+    } else if message.contains("did not find expected")
+        || message.contains("found unexpected")
+        || message.contains("while parsing")
+        || message.contains("while scanning")
+        || message.contains("mapping values are not allowed")
+    {
+        Some("the YAML is malformed: check quotes, brackets and indentation near this line".into())
     } else {
         None
     }

@@ -1,0 +1,479 @@
+//! The output rules of `dossier build`, checked on small fixture sites built
+//! into temporary folders: what a reader and a static host get.
+
+mod common;
+use common::*;
+
+#[test]
+fn cross_links_are_rewritten_per_language() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let en_home = read(&public, "en/index.html");
+    assert!(
+        en_home.contains("href=\"claims/opening-date/\""),
+        "{en_home}"
+    );
+    assert!(en_home.contains("href=\"chips/#ascend-910b\""));
+    assert!(en_home.contains("href=\"timeline/#event-announced\""));
+    assert!(en_home.contains("href=\"sources/daily/\""));
+    let tr_home = read(&public, "tr/index.html");
+    assert!(tr_home.contains("href=\"claims/opening-date/\""));
+    assert!(tr_home.contains("href=\"chips/#ascend-910b\""));
+    let en_chips = read(&public, "en/chips/index.html");
+    assert!(en_chips.contains("href=\"../claims/cost/\""), "{en_chips}");
+    assert!(en_chips.contains("href=\"../\""), "page:/ goes home");
+    // A claim link shows its status in the reader's language.
+    assert!(en_chips.contains("data-status=\"reported\""));
+    assert!(en_chips.contains("status-tag status-reported"));
+}
+
+#[test]
+fn every_internal_link_and_anchor_resolves() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let broken = broken_links(&public);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    // And the walk really looked at links: the chips page alone has many.
+    assert!(attr_values(&read(&public, "en/chips/index.html"), "href").len() > 10);
+}
+
+#[test]
+fn pretty_urls_for_pages_claims_sources_and_indexes() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    for lang in ["en", "tr"] {
+        for p in [
+            "",
+            "chips/",
+            "guide/",
+            "guide/a/",
+            "guide/b/",
+            "timeline/",
+            "claims/",
+            "claims/cost/",
+            "claims/opening-date/",
+            "sources/",
+            "sources/daily/",
+            "sources/weekly/",
+        ] {
+            assert!(
+                public.join(format!("{lang}/{p}index.html")).is_file(),
+                "{lang}/{p}index.html missing"
+            );
+        }
+    }
+    for f in [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "style.css",
+        ".dossier-output",
+    ] {
+        assert!(public.join(f).is_file(), "{f} missing");
+    }
+}
+
+#[test]
+fn hreflang_and_switcher_point_to_the_same_page() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let chips = read(&public, "en/chips/index.html");
+    assert!(chips.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(
+        chips.contains(
+            "<link rel=\"alternate\" hreflang=\"tr\" href=\"https://example.org/fx/tr/chips/\">"
+        ),
+        "{chips}"
+    );
+    assert!(chips.contains(
+        "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/fx/en/chips/\">"
+    ));
+    assert!(chips.contains("<link rel=\"canonical\" href=\"https://example.org/fx/en/chips/\">"));
+    assert!(
+        chips.contains("<a href=\"../../tr/chips/\" lang=\"tr\" hreflang=\"tr\">Türkçe</a>"),
+        "{chips}"
+    );
+    assert!(chips.contains("og:locale:alternate"));
+}
+
+#[test]
+fn a_missing_translation_falls_back_with_a_notice_and_is_not_advertised() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let tr_a = read(&public, "tr/guide/a/index.html");
+    assert!(tr_a.contains("<html lang=\"tr\""));
+    assert!(
+        tr_a.contains("<article class=\"page page-page\" lang=\"en\" dir=\"ltr\">"),
+        "{tr_a}"
+    );
+    assert!(tr_a.contains("class=\"notice\""), "fallback notice missing");
+    assert!(tr_a.contains("First page, only in English."));
+    assert!(tr_a.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(
+        !tr_a.contains("hreflang=\"tr\" href=\"https://"),
+        "a fallback is not an alternate"
+    );
+    let en_a = read(&public, "en/guide/a/index.html");
+    assert!(
+        !en_a.contains("<link rel=\"alternate\" hreflang=\"tr\""),
+        "en must not advertise the tr fallback:\n{en_a}"
+    );
+    let sitemap = read(&public, "sitemap.xml");
+    assert!(!sitemap.contains("tr/guide/a/"), "sitemap lists a fallback");
+    assert!(sitemap.contains("<loc>https://example.org/fx/en/guide/a/</loc>"));
+    assert!(sitemap.contains(
+        "<xhtml:link rel=\"alternate\" hreflang=\"tr\" href=\"https://example.org/fx/tr/chips/\"/>"
+    ));
+}
+
+#[test]
+fn strict_makes_a_missing_translation_an_error() {
+    let site = fixture("basic");
+    let out = build(site.path(), &["--strict"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "content/tr/guide/a.md: missing translation: page `guide/a` is not translated"
+        ),
+        "{err}"
+    );
+    assert!(!site.path().join("public").exists());
+    // Without --strict the same site builds and says what is missing.
+    let out = build(site.path(), &[]);
+    assert!(out.status.success());
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains("tr") && summary.contains("missing: 3 pages"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn dates_keep_their_precision_in_each_language() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let en = read(&public, "en/timeline/index.html");
+    assert!(
+        en.contains("<time datetime=\"2026-03-02\" data-precision=\"day\">2 March 2026</time>"),
+        "{en}"
+    );
+    assert!(en.contains("<time datetime=\"2026-06\" data-precision=\"month\">June 2026</time>"));
+    assert!(en.contains("<time datetime=\"2025\" data-precision=\"year\">2025</time>"));
+    // Date order, and the planned event marked as planned.
+    let (budget, announced, opening) = (
+        en.find("Budget year").unwrap(),
+        en.find("The line is announced").unwrap(),
+        en.find("Planned opening").unwrap(),
+    );
+    assert!(budget < announced && announced < opening);
+    assert!(en.contains("class=\"event event-planned\""));
+    let claim = read(&public, "en/claims/opening-date/index.html");
+    assert!(
+        claim.contains(">March 2026</time>"),
+        "claim date at month precision"
+    );
+}
+
+#[test]
+fn backlinks_connect_pages_claims_and_sources() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let claim = read(&public, "en/claims/opening-date/index.html");
+    // Pages that cite it: home and guide/b.
+    assert!(
+        claim.contains("href=\"../../\">Fixture home</a>"),
+        "{claim}"
+    );
+    assert!(claim.contains("href=\"../../guide/b/\">Bravo</a>"));
+    // Claims that refer to it: cost (superseded_by).
+    assert!(claim.contains("href=\"../cost/\""));
+    assert!(claim.contains("Supersedes"));
+    // Its sources, with stance and language.
+    assert!(claim.contains("<strong class=\"stance-label\">Contradicts</strong>"));
+    assert!(claim.contains("(Turkish)"));
+    let source = read(&public, "en/sources/weekly/index.html");
+    assert!(
+        source.contains("href=\"../../claims/opening-date/\""),
+        "{source}"
+    );
+    assert!(source.contains("href=\"../../claims/cost/\""));
+    let page = read(&public, "en/chips/index.html");
+    assert!(page.contains("Claims cited on this page"));
+}
+
+#[test]
+fn sources_index_has_the_claims_by_sources_matrix() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let html = read(&public, "en/sources/index.html");
+    assert!(html.contains("<table class=\"matrix\">"));
+    assert_eq!(
+        html.matches("<th scope=\"col\">").count(),
+        3,
+        "a claim column and one per source"
+    );
+    assert_eq!(
+        html.matches("<th scope=\"row\">").count(),
+        2,
+        "one row per claim"
+    );
+    let row = &html[html.find("The line opens in June 2026.").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(
+        row.contains(">✓</span><span class=\"visually-hidden\">Supports</span>"),
+        "{row}"
+    );
+    assert!(row.contains(">✗</span><span class=\"visually-hidden\">Contradicts</span>"));
+}
+
+#[test]
+fn claims_index_groups_by_topic_and_status() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let html = read(&public, "tr/claims/index.html");
+    assert!(html.contains("id=\"topic-schedule\""));
+    assert!(html.contains(">Takvim</h3>"), "topic label in Turkish");
+    assert!(html.contains("id=\"status-disputed\"") && html.contains("id=\"status-reported\""));
+}
+
+#[test]
+fn section_lists_its_pages_by_weight() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let html = read(&public, "en/guide/index.html");
+    let (a, b) = (
+        html.find(">Alpha</a>").unwrap(),
+        html.find(">Bravo</a>").unwrap(),
+    );
+    assert!(a < b);
+}
+
+#[test]
+fn headings_get_ids_and_long_pages_a_toc() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let en = read(&public, "en/chips/index.html");
+    assert!(en.contains("<h2 id=\"ascend-910b\">Ascend 910B</h2>"));
+    assert!(en.contains("<h2 id=\"training-and-inference\">"));
+    assert!(en.contains("class=\"toc\""));
+    let tr = read(&public, "tr/chips/index.html");
+    assert!(
+        tr.contains("<h2 id=\"çip-i̇hracatı\">") || tr.contains("<h2 id=\"çip-ihracatı\">"),
+        "{tr}"
+    );
+}
+
+#[test]
+fn code_is_highlighted_with_classes_and_unknown_languages_are_plain() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let html = read(&public, "en/chips/index.html");
+    assert!(html.contains("<pre class=\"code\" data-lang=\"rust\"><code class=\"language-rust\"><span class=\"hl-source hl-rust\">"), "{html}");
+    assert!(!html.contains("style=\""), "no inline styles");
+    assert!(html.contains("&lt;plain &amp; simple&gt;"));
+}
+
+#[test]
+fn root_chooser_works_without_javascript() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let html = read(&public, "index.html");
+    assert!(
+        html.contains("<a href=\"en/\" lang=\"en\" hreflang=\"en\" dir=\"ltr\">English</a>"),
+        "{html}"
+    );
+    assert!(html.contains("<a href=\"tr/\" lang=\"tr\" hreflang=\"tr\" dir=\"ltr\">Türkçe</a>"));
+    assert!(!html.contains("<script"));
+    let robots = read(&public, "robots.txt");
+    assert!(robots.contains("Sitemap: https://example.org/fx/sitemap.xml"));
+    let not_found = read(&public, "404.html");
+    assert!(
+        not_found.contains("href=\"https://example.org/fx/style.css\""),
+        "404 links absolutely: {not_found}"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = fixture("basic");
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for out in [a.path().join("out"), b.path().join("out")] {
+        let o = build(site.path(), &["--output", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let (sa, sb) = (
+        snapshot(&a.path().join("out")),
+        snapshot(&b.path().join("out")),
+    );
+    assert!(sa.len() >= 30, "{}", sa.len());
+    assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
+    for (k, v) in &sa {
+        assert!(v == &sb[k], "{k} differs between builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let before = snapshot(&public);
+    std::fs::write(
+        site.path().join("content/en/chips.md"),
+        "---\ntitle: Chips\n---\n\n[bad](claim:nope)\n",
+    )
+    .unwrap();
+    let out = build(site.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("unknown claim `nope`"));
+    assert_eq!(snapshot(&public), before, "the previous output changed");
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("dossier-staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_rebuild_replaces_the_output_and_drops_stale_files() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    std::fs::remove_file(site.path().join("content/en/guide/a.md")).unwrap();
+    let public2 = build_ok(site.path());
+    assert_eq!(public, public2);
+    assert!(!public.join("en/guide/a/index.html").exists());
+}
+
+#[test]
+fn a_folder_dossier_did_not_create_is_never_deleted() {
+    let site = fixture("plain");
+    let public = site.path().join("public");
+    std::fs::create_dir(&public).unwrap();
+    std::fs::write(public.join("mine.txt"), "keep me").unwrap();
+    let out = build(site.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("holds files that dossier did not write"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(public.join("mine.txt")).unwrap(),
+        "keep me"
+    );
+    let out = build(site.path(), &["--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let moved = site.path().join("public.before-dossier-1/mine.txt");
+    assert_eq!(
+        std::fs::read_to_string(moved).unwrap(),
+        "keep me",
+        "--force moves it aside"
+    );
+    assert!(public.join("en/index.html").is_file());
+}
+
+#[test]
+fn the_output_cannot_be_the_site_itself() {
+    let site = fixture("plain");
+    for bad in [".", "content/out"] {
+        let out = build(
+            site.path(),
+            &["--output", site.path().join(bad).to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(1), "{bad}");
+        assert!(
+            stderr(&out).contains("cannot write the site to"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(site.path().join("content/en/about.md").is_file());
+}
+
+#[test]
+fn a_site_without_claims_builds() {
+    let site = fixture("plain");
+    let public = build_ok(site.path());
+    assert!(read(&public, "en/about/index.html").contains("About this site."));
+    assert!(!public.join("en/claims").exists());
+    assert!(
+        !public.join("sitemap.xml").exists(),
+        "no base_url, no sitemap"
+    );
+    assert!(broken_links(&public).is_empty());
+}
+
+#[test]
+fn right_to_left_languages_get_dir_rtl() {
+    let site = fixture("rtl");
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.path().join("public");
+    let ar = read(&public, "ar/index.html");
+    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"), "{ar}");
+    let en = read(&public, "en/index.html");
+    assert!(
+        en.contains("lang=\"ar\" hreflang=\"ar\" dir=\"rtl\""),
+        "switcher marks the rtl autonym"
+    );
+    let fallback = read(&public, "ar/about/index.html");
+    assert!(
+        fallback.contains("lang=\"en\" dir=\"ltr\""),
+        "fallback text keeps its own direction"
+    );
+}
+
+#[test]
+fn a_site_theme_overrides_the_built_in_one_file_by_file() {
+    let site = fixture("plain");
+    let templates = site.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("page.html"),
+        "{% extends \"base.html\" %}{% block main %}<p class=\"custom\">{{ page.title }} / {{ link(to=\"page:/\", lang=site.lang, from=site.current_url) }}</p>{% endblock main %}",
+    )
+    .unwrap();
+    let public = build_ok(site.path());
+    let about = read(&public, "en/about/index.html");
+    assert!(
+        about.contains("<p class=\"custom\">About / ../</p>"),
+        "{about}"
+    );
+    assert!(
+        about.contains("<link rel=\"stylesheet\""),
+        "base.html still comes from the built-in theme"
+    );
+}
+
+#[test]
+fn help_explains_every_flag() {
+    let out = dossier(&["build", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--root", "--output", "--strict", "--force"] {
+        assert!(help.contains(flag), "{flag} missing from help:\n{help}");
+    }
+    let out = dossier(&["--help"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("build"));
+    assert_eq!(dossier(&["build", "--no-such-flag"]).status.code(), Some(2));
+}
+
+#[test]
+fn build_prints_a_line_per_language_and_the_time() {
+    let site = fixture("basic");
+    let out = build(site.path(), &[]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines().any(|l| l.trim_start().starts_with("en ")
+            && l.contains("pages")
+            && l.contains("100.0% translated")),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.trim_start().starts_with("tr ")),
+        "{text}"
+    );
+    assert!(text.contains(" ms."), "{text}");
+}

@@ -1,0 +1,179 @@
+//! Shared helpers for the integration tests: copy a fixture site into a
+//! temporary folder, run the real `dossier` binary on it, and walk the output.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn fixture_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A fresh copy of `tests/fixtures/<name>` in a temporary folder.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture_dir(name), tmp.path());
+    tmp
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Runs `dossier ARGS` with a fixed build date.
+pub fn dossier(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1755129600")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// `dossier build --root ROOT` plus `extra`; output in ROOT/public.
+pub fn build(root: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["build", "--root", root.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    dossier(&args)
+}
+
+pub fn build_ok(root: &Path) -> PathBuf {
+    let out = build(root, &[]);
+    assert!(
+        out.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    root.join("public")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn read(dir: &Path, rel: &str) -> String {
+    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
+}
+
+/// Every file below `dir` with its bytes, by relative path.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Attribute values of `attr` in `html` (`href`, `src`), entities decoded.
+pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!(" {attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        rest = &rest[i + needle.len()..];
+        let end = rest.find('"').unwrap();
+        out.push(
+            rest[..end]
+                .replace("&amp;", "&")
+                .replace("&#39;", "'")
+                .replace("&quot;", "\""),
+        );
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Resolves every relative `href` and `src` of every HTML page below `dir`
+/// (to a file, and to an `id` in it for `#fragment`s). Returns the broken ones.
+pub fn broken_links(dir: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for (rel, bytes) in snapshot(dir) {
+        if !rel.ends_with(".html") || rel == "404.html" {
+            continue; // 404.html links from the domain root by design
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let page_dir = Path::new(&rel).parent().unwrap().to_path_buf();
+        for url in attr_values(&html, "href")
+            .into_iter()
+            .chain(attr_values(&html, "src"))
+        {
+            if url.contains("://") || url.starts_with("mailto:") {
+                continue;
+            }
+            if url.starts_with('/') {
+                broken.push(format!("{rel}: root-absolute link {url}"));
+                continue;
+            }
+            let (path, frag) = match url.split_once('#') {
+                Some((p, f)) => (p.to_string(), Some(f.to_string())),
+                None => (url.clone(), None),
+            };
+            let mut target = if path.is_empty() {
+                PathBuf::from(&rel)
+            } else {
+                normalize(&page_dir.join(&path))
+            };
+            if path.ends_with('/') || path.is_empty() && rel.ends_with("index.html") && false {
+                target = target.join("index.html");
+            }
+            let file = dir.join(&target);
+            if !file.is_file() {
+                broken.push(format!(
+                    "{rel}: {url} -> {} does not exist",
+                    target.display()
+                ));
+                continue;
+            }
+            if let Some(f) = frag {
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                if !text.contains(&format!("id=\"{f}\"")) {
+                    broken.push(format!(
+                        "{rel}: {url} -> no id `{f}` in {}",
+                        target.display()
+                    ));
+                }
+            }
+        }
+    }
+    broken
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                assert!(
+                    out.pop(),
+                    "link climbs above the site root: {}",
+                    p.display()
+                );
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
