@@ -130,7 +130,8 @@ pub fn prepare(
     if warnings.has_errors() {
         return Err(keep_errors(warnings));
     }
-    let tera = templates::load(&theme, analysis.links.clone()).map_err(|d| vec![d])?;
+    let sections = std::sync::Arc::new(templates::section_index(&site));
+    let tera = templates::load(&theme, analysis.links.clone(), sections).map_err(|d| vec![d])?;
     let highlighter = highlight::Highlighter::new();
     let options = RenderOptions {
         build_date: build_date(),

@@ -9,6 +9,8 @@
 
 pub mod analysis;
 pub mod build;
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod coverage;
 pub mod data;

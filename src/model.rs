@@ -138,6 +138,38 @@ impl Site {
         !self.sources.is_empty() || self.page(SOURCES_KEY).is_some()
     }
 
+    /// The pages directly inside a section (or, for the home page, the
+    /// top-level pages), sorted for `lang` by weight, then `updated`, then title.
+    pub fn section_children(&self, section_key: &str, lang: &str) -> Vec<&Page> {
+        let prefix = if section_key.is_empty() {
+            String::new()
+        } else {
+            format!("{section_key}/")
+        };
+        let mut children: Vec<&Page> = self
+            .pages
+            .iter()
+            .filter(|p| {
+                !p.key.is_empty()
+                    && p.key != section_key
+                    && p.key.starts_with(&prefix)
+                    && !p.key[prefix.len()..].contains('/')
+            })
+            .collect();
+        children.sort_by(|a, b| {
+            let (va, _) = a.version(lang);
+            let (vb, _) = b.version(lang);
+            va.meta
+                .weight
+                .unwrap_or(i64::MAX)
+                .cmp(&vb.meta.weight.unwrap_or(i64::MAX))
+                .then_with(|| va.meta.updated.cmp(&vb.meta.updated))
+                .then_with(|| va.meta.title.cmp(&vb.meta.title))
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        children
+    }
+
     pub fn has_timeline(&self) -> bool {
         !self.events.is_empty() || self.page(TIMELINE_KEY).is_some()
     }

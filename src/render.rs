@@ -545,34 +545,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn section_pages(&self, section: &Page, lang: &'a str, from: &str) -> Vec<PageRef<'a>> {
-        let prefix = if section.key.is_empty() {
-            String::new()
-        } else {
-            format!("{}/", section.key)
-        };
-        let mut children: Vec<&'a Page> = self
-            .site
-            .pages
-            .iter()
-            .filter(|p| {
-                p.key.starts_with(&prefix)
-                    && !p.key.is_empty()
-                    && p.key != section.key
-                    && !p.key[prefix.len()..].contains('/')
-            })
-            .collect();
-        children.sort_by(|a, b| {
-            let (va, _) = a.version(lang);
-            let (vb, _) = b.version(lang);
-            va.meta
-                .weight
-                .unwrap_or(i64::MAX)
-                .cmp(&vb.meta.weight.unwrap_or(i64::MAX))
-                .then_with(|| va.meta.updated.cmp(&vb.meta.updated))
-                .then_with(|| va.meta.title.cmp(&vb.meta.title))
-                .then_with(|| a.key.cmp(&b.key))
-        });
-        children
+        self.site
+            .section_children(&section.key, lang)
             .into_iter()
             .map(|p| self.page_ref(p, lang, from))
             .collect()

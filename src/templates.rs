@@ -9,7 +9,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use tera::{Tera, Value};
 
-pub fn load(theme: &Theme, index: Arc<LinkIndex>) -> Result<Tera, Diagnostic> {
+pub fn load(
+    theme: &Theme,
+    index: Arc<LinkIndex>,
+    sections: Arc<SectionIndex>,
+) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::default();
     let mut sources = Vec::new();
     for (name, file) in &theme.templates {
@@ -38,6 +42,7 @@ pub fn load(theme: &Theme, index: Arc<LinkIndex>) -> Result<Tera, Diagnostic> {
     // these five are all HTML needs in text and quoted attributes.
     tera.set_escape_fn(escape_html);
     tera.register_function("link", LinkFunction(index));
+    tera.register_function("section_pages", SectionPagesFunction(sections));
     Ok(tera)
 }
 
@@ -76,6 +81,84 @@ impl tera::Function for LinkFunction {
 
 fn escape_html(input: &str) -> String {
     crate::highlight::escape_attr(input)
+}
+
+/// A page as `section_pages()` lists it; `url` is root-relative until the
+/// function makes it relative to the calling page.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SectionEntry {
+    pub key: String,
+    pub url: String,
+    pub title: String,
+    /// The language of `title` (the default language's, for a fallback).
+    pub lang: String,
+    pub fallback: bool,
+    pub description: Option<String>,
+    pub updated: Option<String>,
+}
+
+/// (language, section key) → its pages, in listing order.
+pub type SectionIndex = HashMap<(String, String), Vec<SectionEntry>>;
+
+pub fn section_index(site: &crate::model::Site) -> SectionIndex {
+    let mut index = SectionIndex::new();
+    for section in site
+        .pages
+        .iter()
+        .filter(|p| p.kind != crate::pages::PageKind::Page)
+    {
+        for lang in site.config.codes() {
+            let entries = site
+                .section_children(&section.key, lang)
+                .into_iter()
+                .map(|p| {
+                    let (v, fallback) = p.version(lang);
+                    SectionEntry {
+                        key: p.key.clone(),
+                        url: p.url(lang),
+                        title: v.meta.title.clone(),
+                        lang: v.lang.clone(),
+                        fallback,
+                        description: v.meta.description.clone(),
+                        updated: v.meta.updated.as_ref().map(|u| u.as_str().to_string()),
+                    }
+                })
+                .collect();
+            index.insert((lang.to_string(), section.key.clone()), entries);
+        }
+    }
+    index
+}
+
+/// `section_pages(section="guide", lang=site.lang, from=site.current_url)`:
+/// any section's pages (`section=""` for the top level), for any template.
+struct SectionPagesFunction(Arc<SectionIndex>);
+
+impl tera::Function for SectionPagesFunction {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let arg = |name: &str| -> tera::Result<&str> {
+            args.get(name).and_then(Value::as_str).ok_or_else(|| {
+                tera::Error::msg(format!("section_pages() needs a string argument `{name}`"))
+            })
+        };
+        let (section, lang, from) = (arg("section")?, arg("lang")?, arg("from")?);
+        let key = (lang.to_string(), section.trim_matches('/').to_string());
+        let entries = self.0.get(&key).ok_or_else(|| {
+            tera::Error::msg(format!("section_pages(): there is no section `{section}` (a folder with an _index.md) in `{lang}`"))
+        })?;
+        let relative: Vec<SectionEntry> = entries
+            .iter()
+            .map(|e| SectionEntry {
+                url: links::relative(from, &e.url),
+                ..e.clone()
+            })
+            .collect();
+        tera::to_value(relative).map_err(|e| tera::Error::msg(e.to_string()))
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
 }
 
 /// A Tera error with all its causes, which is where the useful part is.

@@ -433,7 +433,8 @@ fn a_site_theme_overrides_the_built_in_one_file_by_file() {
     std::fs::create_dir_all(&templates).unwrap();
     std::fs::write(
         templates.join("page.html"),
-        "{% extends \"base.html\" %}{% block main %}<p class=\"custom\">{{ page.title }} / {{ link(to=\"page:/\", lang=site.lang, from=site.current_url) }}</p>{% endblock main %}",
+        "{% extends \"base.html\" %}{% block main %}<p class=\"custom\">{{ page.title }} / {{ link(to=\"page:/\", lang=site.lang, from=site.current_url) }}</p>\
+         <ul>{% for p in section_pages(section=\"\", lang=site.lang, from=site.current_url) %}<li><a href=\"{{ p.url }}\">{{ p.title }}</a></li>{% endfor %}</ul>{% endblock main %}",
     )
     .unwrap();
     let public = build_ok(site.path());

@@ -1,0 +1,43 @@
+//! The command-line interface as clap sees it: raw arguments only. Each
+//! subcommand's behaviour lives in `commands::<name>`.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Build multilingual explainer sites from Markdown pages and YAML claim data",
+    long_about = "Build multilingual explainer sites from Markdown pages and YAML claim data.\n\n\
+                  Exit codes: 0 success, 1 content errors, 2 usage errors, 3 I/O errors."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the site into the output folder (public/ by default).
+    ///
+    /// The site is written to a staging folder and swapped in only when the
+    /// whole build succeeded: a failed build leaves the previous output as it was.
+    Build(BuildArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct BuildArgs {
+    /// The site's folder, holding site.yaml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: ROOT/public].
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Treat every missing translation (page, claim field, UI string) as an error.
+    #[arg(long)]
+    pub strict: bool,
+    /// Replace an output folder that dossier did not create (it is moved aside, not deleted).
+    #[arg(long)]
+    pub force: bool,
+}
