@@ -86,6 +86,9 @@ pub struct RawClaim {
     pub related: Vec<String>,
     #[serde(default)]
     pub superseded_by: Option<String>,
+    /// When the claim's entry was last revised (for feeds); optional.
+    #[serde(default)]
+    pub updated: Option<crate::date::Timestamp>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -16,6 +16,7 @@ pub mod coverage;
 pub mod data;
 pub mod date;
 pub mod diagnostics;
+pub mod exports;
 pub mod highlight;
 pub mod i18n;
 pub mod input;

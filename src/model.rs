@@ -67,6 +67,7 @@ pub struct Claim {
     pub citations: Vec<Citation>,
     pub related: Vec<usize>,
     pub superseded_by: Option<usize>,
+    pub updated: Option<crate::date::Timestamp>,
 }
 
 #[derive(Debug)]
@@ -482,6 +483,7 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
             citations,
             related,
             superseded_by,
+            updated: raw.updated.clone(),
         });
     }
     // `claim_ids` is sorted (files are read sorted), and `claims` follows it.

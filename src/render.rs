@@ -114,11 +114,26 @@ pub fn render_site(
     let results: Vec<Result<OutputFile, Diagnostic>> =
         jobs.par_iter().map(|job| r.render_job(*job)).collect();
     let mut files = Vec::with_capacity(results.len() + 8);
+    // A broken template fails every page it renders: show the first few,
+    // then how many more.
+    let mut per_template: HashMap<String, usize> = HashMap::new();
     for result in results {
         match result {
             Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
+            Err(d) => {
+                let n = per_template.entry(d.path.clone()).or_default();
+                *n += 1;
+                if *n <= 3 {
+                    diags.push(d);
+                }
+            }
         }
+    }
+    for (template, n) in per_template.into_iter().filter(|(_, n)| *n > 3) {
+        diags.push(Diagnostic::error(
+            template,
+            format!("… and {} more pages failed to render the same way", n - 3),
+        ));
     }
     match r.render_chooser() {
         Ok(f) => files.push(f),
@@ -130,6 +145,14 @@ pub fn render_site(
     }
     if diags.has_errors() {
         return Err(diags);
+    }
+    for &lang in &codes {
+        if !site.claims.is_empty() {
+            files.push(crate::exports::claims_json(site, ui, lang));
+            files.push(crate::exports::claims_csv(site, lang));
+        }
+        files.extend(crate::exports::timeline_json(site, ui, lang));
+        files.push(crate::exports::atom(site, lang, &options.build_date));
     }
     files.extend(crate::machine::sitemap(site, &codes));
     files.push(crate::machine::robots(site));
@@ -716,6 +739,7 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
             fallback: statement.fallback,
+            json_ld: crate::exports::claim_review(self.site, self.ui, lang, i),
         };
         let mut ctx = self.base_context(&site, statement.text, Some(statement.text));
         ctx.insert("claim", &view);

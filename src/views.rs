@@ -135,6 +135,8 @@ pub struct ClaimView<'a> {
     pub cited_by_claims: Vec<ClaimRef<'a>>,
     pub events: Vec<EventRef<'a>>,
     pub fallback: bool,
+    /// schema.org ClaimReview, already safe inside `<script>`.
+    pub json_ld: String,
 }
 
 #[derive(Serialize)]

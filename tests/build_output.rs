@@ -478,3 +478,98 @@ fn build_prints_a_line_per_language_and_the_time() {
     );
     assert!(text.contains(" ms."), "{text}");
 }
+
+#[test]
+fn claim_pages_carry_claimreview_json_ld() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let html = read(&public, "tr/claims/opening-date/index.html");
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("JSON-LD")
+        + 35;
+    let json: serde_json::Value =
+        serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()])
+            .unwrap();
+    assert_eq!(json["@type"], "ClaimReview");
+    assert_eq!(json["claimReviewed"], "Hat Haziran 2026'da açılıyor.");
+    assert_eq!(json["reviewRating"]["name"], "disputed");
+    assert_eq!(json["itemReviewed"]["@type"], "Claim");
+    assert_eq!(
+        json["itemReviewed"]["author"]["name"],
+        "Belediye ulaşım müdürlüğü"
+    );
+    assert_eq!(
+        json["itemReviewed"]["appearance"].as_array().unwrap().len(),
+        2
+    );
+    assert_eq!(
+        json["url"],
+        "https://example.org/fx/tr/claims/opening-date/"
+    );
+}
+
+#[test]
+fn claims_are_exported_as_json_and_csv_per_language() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let json: serde_json::Value = serde_json::from_str(&read(&public, "tr/claims.json")).unwrap();
+    let claims = json["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 2);
+    let opening = claims.iter().find(|c| c["id"] == "opening-date").unwrap();
+    assert_eq!(opening["statement"], "Hat Haziran 2026'da açılıyor.");
+    assert_eq!(opening["date"], "2026-03");
+    assert_eq!(opening["sources"][1]["stance"], "contradicts");
+    let csv = read(&public, "en/claims.csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,status,date,topics,attributed_to,statement,sources,url"
+    );
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("opening-date,disputed,2026-03,schedule,")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn timeline_json_is_timelinejs_shaped() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let json: serde_json::Value = serde_json::from_str(&read(&public, "en/timeline.json")).unwrap();
+    let events = json["events"].as_array().unwrap();
+    assert_eq!(events.len(), 3);
+    assert_eq!(
+        events[0]["start_date"],
+        serde_json::json!({"year": "2025"}),
+        "year precision kept"
+    );
+    assert_eq!(
+        events[2]["start_date"],
+        serde_json::json!({"year": "2026", "month": "6"})
+    );
+    assert_eq!(events[2]["group"], "Planned");
+    assert!(events[1]["text"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("../claims/opening-date/"));
+}
+
+#[test]
+fn each_language_has_an_atom_feed() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let feed = read(&public, "en/atom.xml");
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"));
+    assert!(
+        feed.contains("<link rel=\"alternate\" href=\"https://example.org/fx/en/chips/\"/>"),
+        "{feed}"
+    );
+    assert!(feed.contains("<updated>2025-08-20T00:00:00Z</updated>"));
+    assert!(feed.contains("https://example.org/fx/en/claims/opening-date/"));
+    let home = read(&public, "en/index.html");
+    assert!(home.contains("type=\"application/atom+xml\""));
+}
