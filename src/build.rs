@@ -5,6 +5,7 @@
 use crate::coverage::{self, LanguageCoverage};
 use crate::date::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::incremental::RenderCache;
 use crate::output::{self, OutputError, Previous};
 use crate::render::{self, OutputFile, RenderOptions};
 use crate::{analysis, config, highlight, i18n, input, model, templates, theme};
@@ -22,6 +23,10 @@ pub struct BuildOptions {
 /// A rendered site, in memory.
 pub struct Prepared {
     pub files: Vec<OutputFile>,
+    /// What a following incremental build (`serve`) may reuse.
+    pub cache: RenderCache,
+    /// Pages rendered rather than reused, by output path.
+    pub rendered_pages: Vec<String>,
     pub coverage: Vec<LanguageCoverage>,
     /// Warnings (never errors: those fail `prepare`).
     pub warnings: Vec<Diagnostic>,
@@ -93,6 +98,7 @@ pub fn prepare(
     root: &Path,
     strict: bool,
     live_reload: Option<&str>,
+    previous: Option<&RenderCache>,
 ) -> Result<Prepared, Vec<Diagnostic>> {
     let fail = |d: Diagnostics| d.into_sorted();
     let config_text = input::read_config(root).map_err(fail)?;
@@ -133,12 +139,25 @@ pub fn prepare(
     let sections = std::sync::Arc::new(templates::section_index(&site));
     let tera = templates::load(&theme, analysis.links.clone(), sections).map_err(|d| vec![d])?;
     let highlighter = highlight::Highlighter::new();
+    let date = build_date();
+    let date_text = date.to_string();
+    let mut outside: Vec<&[u8]> = vec![
+        input.config_text.as_bytes(),
+        live_reload.unwrap_or("").as_bytes(),
+        date_text.as_bytes(),
+    ];
+    for file in theme.templates.values().chain(theme.i18n.values()) {
+        outside.push(&file.bytes);
+    }
     let options = RenderOptions {
-        build_date: build_date(),
+        build_date: date,
         live_reload,
+        previous,
+        outside: crate::incremental::outside_fingerprint(&outside),
     };
-    let mut files =
+    let rendered =
         render::render_site(&site, &analysis, &ui, &tera, &highlighter, &options).map_err(fail)?;
+    let mut files = rendered.files;
     for (path, file) in &theme.statics {
         files.push(OutputFile {
             path: path.clone(),
@@ -154,6 +173,8 @@ pub fn prepare(
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Prepared {
         files,
+        cache: rendered.cache,
+        rendered_pages: rendered.rendered_pages,
         coverage,
         warnings: warnings.into_sorted(),
         languages: site.config.codes().map(String::from).collect(),
@@ -171,7 +192,8 @@ fn keep_errors(d: Diagnostics) -> Vec<Diagnostic> {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     output::check_output_location(&options.root, &options.output).map_err(BuildError::Output)?;
-    let prepared = prepare(&options.root, options.strict, None).map_err(BuildError::Content)?;
+    let prepared =
+        prepare(&options.root, options.strict, None, None).map_err(BuildError::Content)?;
     let previous = output::write_site(&options.output, &prepared.files, options.force)
         .map_err(BuildError::Output)?;
     Ok(BuildReport {

@@ -19,6 +19,7 @@ pub mod diagnostics;
 pub mod exports;
 pub mod highlight;
 pub mod i18n;
+pub mod incremental;
 pub mod input;
 pub mod links;
 pub mod machine;

@@ -7,6 +7,7 @@ use crate::data::{Stance, Status};
 use crate::date::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{Translations, UiStrings};
+use crate::incremental::{Fingerprints, Job, RenderCache};
 use crate::links::{self, relative};
 use crate::markdown::{self, CodeBlock, RewrittenLink};
 use crate::model::{self, page_url, Page, Site};
@@ -29,17 +30,18 @@ pub struct RenderOptions<'a> {
     /// `YYYY-MM-DD`.
     pub build_date: PartialDate,
     pub live_reload: Option<&'a str>,
+    /// The previous build's pages, for `serve`'s incremental rebuilds.
+    pub previous: Option<&'a RenderCache>,
+    /// Fingerprint of the theme, configuration and options (see `incremental`).
+    pub outside: u64,
 }
 
-/// One page to render.
-#[derive(Debug, Clone, Copy)]
-enum Job<'a> {
-    /// A Markdown page (including the intros of the generated indexes).
-    Content(usize, &'a str),
-    /// A generated index (`claims`, `sources`, `timeline`) with no Markdown page.
-    Generated(&'static str, &'a str),
-    Claim(usize, &'a str),
-    Source(usize, &'a str),
+/// The rendered site and what the next build may reuse.
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub cache: RenderCache,
+    /// Pages rendered by this build (the rest were reused), by output path.
+    pub rendered_pages: Vec<String>,
 }
 
 struct Renderer<'a> {
@@ -47,7 +49,7 @@ struct Renderer<'a> {
     analysis: &'a Analysis,
     ui: &'a Translations,
     tera: &'a Tera,
-    highlighted: HashMap<&'a CodeBlock, String>,
+    highlighted: &'a HashMap<CodeBlock, String>,
     nav: HashMap<&'a str, Vec<NavItem>>,
     build_date: HashMap<&'a str, String>,
     build_date_iso: String,
@@ -61,24 +63,33 @@ pub fn render_site(
     tera: &Tera,
     highlighter: &crate::highlight::Highlighter,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, Diagnostics> {
+) -> Result<Rendered, Diagnostics> {
     let mut diags = Diagnostics::new();
     check_templates(site, tera, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
     // Each distinct code block is highlighted once, however many pages and
-    // translations repeat it.
+    // translations repeat it (and, under `serve`, once per session).
     let blocks: BTreeSet<&CodeBlock> = analysis
         .scans
         .iter()
         .flat_map(|m| m.values())
         .flat_map(|s| s.code_blocks.iter())
         .collect();
-    let highlighted: HashMap<&CodeBlock, String> = blocks
-        .into_par_iter()
-        .map(|b| (b, highlighter.highlight(&b.lang, &b.code)))
+    let previous = options.previous;
+    let known = |b: &CodeBlock| previous.and_then(|p| p.highlighted.get(b));
+    let fresh: Vec<(CodeBlock, String)> = blocks
+        .par_iter()
+        .filter(|b| known(b).is_none())
+        .map(|b| ((*b).clone(), highlighter.highlight(&b.lang, &b.code)))
         .collect();
+    let mut highlighted: HashMap<CodeBlock, String> = fresh.into_iter().collect();
+    for b in &blocks {
+        if let Some(html) = known(b) {
+            highlighted.insert((*b).clone(), html.clone());
+        }
+    }
 
     let codes: Vec<&str> = site.config.codes().collect();
     let r = Renderer {
@@ -86,7 +97,7 @@ pub fn render_site(
         analysis,
         ui,
         tera,
-        highlighted,
+        highlighted: &highlighted,
         nav: codes.iter().map(|&l| (l, nav_items(site, ui, l))).collect(),
         build_date: codes
             .iter()
@@ -111,15 +122,48 @@ pub fn render_site(
         jobs.extend((0..site.claims.len()).map(|i| Job::Claim(i, lang)));
         jobs.extend((0..site.sources.len()).map(|i| Job::Source(i, lang)));
     }
-    let results: Vec<Result<OutputFile, Diagnostic>> =
-        jobs.par_iter().map(|job| r.render_job(*job)).collect();
+    let nav_fps = r
+        .nav
+        .iter()
+        .map(|(l, items)| {
+            (
+                *l,
+                crate::incremental::outside_fingerprint(&[format!("{items:?}").as_bytes()]),
+            )
+        })
+        .collect();
+    let fingerprints = Fingerprints::new(site, analysis, options.outside, nav_fps);
+    let results: Vec<(u64, bool, Result<OutputFile, Diagnostic>)> = jobs
+        .par_iter()
+        .map(|job| {
+            let fp = fingerprints.job(job);
+            let reused = previous
+                .and_then(|p| p.pages.get(&job_path(site, job)))
+                .filter(|(old, _)| *old == fp)
+                .map(|(_, file)| file.clone());
+            match reused {
+                Some(file) => (fp, false, Ok(file)),
+                None => (fp, true, r.render_job(*job)),
+            }
+        })
+        .collect();
+    let mut cache = RenderCache::default();
+    let rendered_pages: Vec<String> = jobs
+        .iter()
+        .zip(&results)
+        .filter(|(_, (_, fresh, _))| *fresh)
+        .map(|(job, _)| job_path(site, job))
+        .collect();
     let mut files = Vec::with_capacity(results.len() + 8);
     // A broken template fails every page it renders: show the first few,
     // then how many more.
     let mut per_template: HashMap<String, usize> = HashMap::new();
-    for result in results {
+    for (fp, _, result) in results {
         match result {
-            Ok(f) => files.push(f),
+            Ok(f) => {
+                cache.pages.insert(f.path.clone(), (fp, f.clone()));
+                files.push(f)
+            }
             Err(d) => {
                 let n = per_template.entry(d.path.clone()).or_default();
                 *n += 1;
@@ -156,7 +200,23 @@ pub fn render_site(
     }
     files.extend(crate::machine::sitemap(site, &codes));
     files.push(crate::machine::robots(site));
-    Ok(files)
+    cache.highlighted = highlighted;
+    Ok(Rendered {
+        files,
+        cache,
+        rendered_pages,
+    })
+}
+
+/// Where a job's page is written.
+fn job_path(site: &Site, job: &Job) -> String {
+    let dir = match *job {
+        Job::Content(i, lang) => site.pages[i].url(lang),
+        Job::Generated(key, lang) => page_url(lang, key),
+        Job::Claim(i, lang) => format!("{lang}/claims/{}/", site.claims[i].id),
+        Job::Source(i, lang) => format!("{lang}/sources/{}/", site.sources[i].id),
+    };
+    format!("{dir}index.html")
 }
 
 /// Every template a page asks for must exist; found before rendering so

@@ -43,7 +43,7 @@ pub struct LanguageLink<'a> {
     pub translated: bool,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Debug)]
 pub struct NavItem {
     pub key: String,
     pub title: String,

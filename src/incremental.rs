@@ -1,0 +1,188 @@
+//! What a rebuild can skip. Each rendered page gets a fingerprint of
+//! everything it shows (its own text, the claims, sources, pages and events
+//! it lists, the navigation, the theme); a page whose fingerprint did not
+//! change since the last build is reused instead of rendered again.
+
+use crate::analysis::Analysis;
+use crate::model::Site;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// One page to render.
+#[derive(Debug, Clone, Copy)]
+pub enum Job<'a> {
+    /// A Markdown page (including the intros of the generated indexes).
+    Content(usize, &'a str),
+    /// A generated index (`claims`, `sources`, `timeline`) with no Markdown page.
+    Generated(&'static str, &'a str),
+    Claim(usize, &'a str),
+    Source(usize, &'a str),
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Fingerprints of every entity of one build.
+pub struct Fingerprints<'a> {
+    site: &'a Site,
+    analysis: &'a Analysis,
+    /// Theme, configuration, build date, and the set of ids links resolve to.
+    global: u64,
+    /// Per language: the navigation.
+    nav: HashMap<&'a str, u64>,
+    /// `pages[i][lang]`: the version shown in `lang`, and which languages exist.
+    pages: Vec<HashMap<&'a str, u64>>,
+    claims: Vec<u64>,
+    sources: Vec<u64>,
+    events: Vec<u64>,
+    /// Everything the claims index, sources matrix and timeline show.
+    all_data: u64,
+}
+
+impl<'a> Fingerprints<'a> {
+    pub fn new(
+        site: &'a Site,
+        analysis: &'a Analysis,
+        outside: u64,
+        nav: HashMap<&'a str, u64>,
+    ) -> Self {
+        let ids = (
+            site.pages
+                .iter()
+                .map(|p| (&p.key, p.versions.keys().collect::<Vec<_>>()))
+                .collect::<Vec<_>>(),
+            site.claims.iter().map(|c| &c.id).collect::<Vec<_>>(),
+            site.sources.iter().map(|s| &s.id).collect::<Vec<_>>(),
+            site.events.iter().map(|e| &e.id).collect::<Vec<_>>(),
+        );
+        let pages = site
+            .pages
+            .iter()
+            .map(|p| {
+                site.config
+                    .codes()
+                    .map(|lang| {
+                        let (v, fallback) = p.version(lang);
+                        (
+                            lang,
+                            hash_of((&v.rel, &v.body, format!("{:?}", v.meta), fallback)),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let claims: Vec<u64> = site
+            .claims
+            .iter()
+            .map(|c| hash_of(format!("{c:?}")))
+            .collect();
+        let sources: Vec<u64> = site
+            .sources
+            .iter()
+            .map(|s| hash_of(format!("{s:?}")))
+            .collect();
+        let events: Vec<u64> = site
+            .events
+            .iter()
+            .map(|e| hash_of(format!("{e:?}")))
+            .collect();
+        let all_data = hash_of((&claims, &sources, &events, &site.config.topics));
+        Fingerprints {
+            site,
+            analysis,
+            global: hash_of((outside, ids)),
+            nav,
+            pages,
+            claims,
+            sources,
+            events,
+            all_data,
+        }
+    }
+
+    /// The fingerprint of one job's output.
+    pub fn job(&self, job: &Job) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.global.hash(&mut h);
+        match *job {
+            Job::Content(i, lang) => {
+                (0u8, i, lang, self.nav[lang], self.pages[i][lang]).hash(&mut h);
+                for &c in &self.analysis.page_claims[lang][i] {
+                    self.claims[c].hash(&mut h);
+                }
+                let page = &self.site.pages[i];
+                if page.kind != crate::pages::PageKind::Page {
+                    for child in self.site.section_children(&page.key, lang) {
+                        self.page_by_key(&child.key, lang).hash(&mut h);
+                    }
+                }
+                if [
+                    crate::model::CLAIMS_KEY,
+                    crate::model::SOURCES_KEY,
+                    crate::model::TIMELINE_KEY,
+                ]
+                .contains(&page.key.as_str())
+                {
+                    self.all_data.hash(&mut h);
+                }
+            }
+            Job::Generated(key, lang) => {
+                (1u8, key, lang, self.nav[lang], self.all_data).hash(&mut h)
+            }
+            Job::Claim(c, lang) => {
+                (2u8, c, lang, self.nav[lang], self.claims[c]).hash(&mut h);
+                let claim = &self.site.claims[c];
+                for cit in &claim.citations {
+                    self.sources[cit.source].hash(&mut h);
+                }
+                let a = self.analysis;
+                for &other in claim
+                    .related
+                    .iter()
+                    .chain(&claim.superseded_by)
+                    .chain(&a.supersedes[c])
+                    .chain(&a.claim_claims[c])
+                {
+                    self.claims[other].hash(&mut h);
+                }
+                for key in &a.claim_pages[lang][c] {
+                    self.page_by_key(key, lang).hash(&mut h);
+                }
+                for &e in &a.claim_events[c] {
+                    self.events[e].hash(&mut h);
+                }
+            }
+            Job::Source(s, lang) => {
+                (3u8, s, lang, self.nav[lang], self.sources[s]).hash(&mut h);
+                for &c in &self.analysis.source_claims[s] {
+                    self.claims[c].hash(&mut h);
+                }
+            }
+        }
+        h.finish()
+    }
+
+    fn page_by_key(&self, key: &str, lang: &str) -> u64 {
+        self.site
+            .pages
+            .binary_search_by(|p| p.key.as_str().cmp(key))
+            .map_or(0, |i| self.pages[i][lang])
+    }
+}
+
+/// What one build leaves for the next: each page's fingerprint and output,
+/// and every highlighted code block.
+#[derive(Default)]
+pub struct RenderCache {
+    pub pages: HashMap<String, (u64, crate::render::OutputFile)>,
+    pub highlighted: HashMap<crate::markdown::CodeBlock, String>,
+}
+
+/// A stable hash of things outside the model that every page depends on.
+pub fn outside_fingerprint(parts: &[&[u8]]) -> u64 {
+    hash_of(parts)
+}
