@@ -24,6 +24,28 @@ pub enum Command {
     /// The site is written to a staging folder and swapped in only when the
     /// whole build succeeded: a failed build leaves the previous output as it was.
     Build(BuildArgs),
+    /// Preview the site locally, rebuilding and reloading the browser on every change.
+    ///
+    /// The site is built into memory (public/ is not touched) and served on
+    /// 127.0.0.1; open tabs reload after each edit, and show the error when
+    /// an edit breaks the build.
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// The site's folder, holding site.yaml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Port to listen on; the next free one is used if it is taken (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on. Anything but a loopback address exposes the preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Args, Debug, Clone)]

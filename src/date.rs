@@ -138,7 +138,7 @@ impl<'de> Deserialize<'de> for PartialDate {
 
 /// The `updated` value of a page: a date, or a date and time
 /// (`2025-08-20T09:30:00Z`). Kept as written; only its form is checked.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(String);
 
 impl Timestamp {

@@ -34,8 +34,11 @@ pub struct Fingerprints<'a> {
     global: u64,
     /// Per language: the navigation.
     nav: HashMap<&'a str, u64>,
-    /// `pages[i][lang]`: the version shown in `lang`, and which languages exist.
+    /// `pages[i][lang]`: the version shown in `lang`, whole.
     pages: Vec<HashMap<&'a str, u64>>,
+    /// `listed[i][lang]`: what lists of pages show of it (title,
+    /// description, dates), so a body edit does not touch the pages listing it.
+    listed: Vec<HashMap<&'a str, u64>>,
     claims: Vec<u64>,
     sources: Vec<u64>,
     events: Vec<u64>,
@@ -75,6 +78,31 @@ impl<'a> Fingerprints<'a> {
                     .collect()
             })
             .collect();
+        let listed = site
+            .pages
+            .iter()
+            .map(|p| {
+                site.config
+                    .codes()
+                    .map(|lang| {
+                        let (v, fallback) = p.version(lang);
+                        let m = &v.meta;
+                        (
+                            lang,
+                            hash_of((
+                                &p.key,
+                                &v.lang,
+                                &m.title,
+                                &m.description,
+                                &m.updated,
+                                m.weight,
+                                fallback,
+                            )),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
         let claims: Vec<u64> = site
             .claims
             .iter()
@@ -97,6 +125,7 @@ impl<'a> Fingerprints<'a> {
             global: hash_of((outside, ids)),
             nav,
             pages,
+            listed,
             claims,
             sources,
             events,
@@ -117,7 +146,7 @@ impl<'a> Fingerprints<'a> {
                 let page = &self.site.pages[i];
                 if page.kind != crate::pages::PageKind::Page {
                     for child in self.site.section_children(&page.key, lang) {
-                        self.page_by_key(&child.key, lang).hash(&mut h);
+                        self.listed_by_key(&child.key, lang).hash(&mut h);
                     }
                 }
                 if [
@@ -150,7 +179,7 @@ impl<'a> Fingerprints<'a> {
                     self.claims[other].hash(&mut h);
                 }
                 for key in &a.claim_pages[lang][c] {
-                    self.page_by_key(key, lang).hash(&mut h);
+                    self.listed_by_key(key, lang).hash(&mut h);
                 }
                 for &e in &a.claim_events[c] {
                     self.events[e].hash(&mut h);
@@ -166,11 +195,11 @@ impl<'a> Fingerprints<'a> {
         h.finish()
     }
 
-    fn page_by_key(&self, key: &str, lang: &str) -> u64 {
+    fn listed_by_key(&self, key: &str, lang: &str) -> u64 {
         self.site
             .pages
             .binary_search_by(|p| p.key.as_str().cmp(key))
-            .map_or(0, |i| self.pages[i][lang])
+            .map_or(0, |i| self.listed[i][lang])
     }
 }
 

@@ -19,5 +19,11 @@ fn main() -> ExitCode {
     };
     ExitCode::from(match cli.command {
         Command::Build(args) => commands::build::run(args),
+        Command::Serve(args) => dossier::serve::run(dossier::serve::ServeOptions {
+            root: args.root,
+            port: args.port,
+            bind: args.bind,
+            open: args.open,
+        }),
     })
 }

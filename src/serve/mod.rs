@@ -1,0 +1,189 @@
+//! `dossier serve`: build into memory, serve it on localhost, rebuild
+//! incrementally when the site's files change, and tell open browser tabs
+//! to reload (or to show the build error) over Server-Sent Events.
+//! Nothing is written to disk; `public/` is never touched.
+
+mod http;
+mod live;
+mod watch;
+
+use crate::build::{self, Prepared};
+use crate::diagnostics::Diagnostic;
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+pub use live::LIVE_SCRIPT_URL;
+
+/// The site as last built successfully, and the current build error if any.
+pub struct Snapshot {
+    pub files: HashMap<String, Vec<u8>>,
+    pub error: Option<String>,
+}
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub port: u16,
+    pub bind: IpAddr,
+    pub open: bool,
+}
+
+/// Shared between the HTTP threads and the rebuild loop.
+pub struct State {
+    pub snapshot: RwLock<Arc<Snapshot>>,
+    pub clients: live::Clients,
+}
+
+pub fn run(options: ServeOptions) -> u8 {
+    let started = Instant::now();
+    let first = match build::prepare(&options.root, false, Some(LIVE_SCRIPT_URL), None) {
+        Ok(p) => p,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!("serve: the site does not build yet; fix the errors above and run it again");
+            return crate::commands::exit::CONTENT;
+        }
+    };
+    for w in &first.warnings {
+        eprintln!("{w}");
+    }
+    println!(
+        "Built {} pages in {} ms.",
+        first.rendered_pages.len(),
+        started.elapsed().as_millis()
+    );
+    let languages = first.languages.clone();
+    let state = Arc::new(State {
+        snapshot: RwLock::new(Arc::new(snapshot(&first, None))),
+        clients: live::Clients::default(),
+    });
+    let (server, addr) = match http::bind(options.bind, options.port) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!(
+                "error: cannot listen on {}:{}: {e}",
+                options.bind, options.port
+            );
+            return crate::commands::exit::IO;
+        }
+    };
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}, which is not a loopback address: anyone who can reach this machine can read the preview",
+            options.bind
+        );
+    }
+    let base = format!("http://{}/", display_addr(addr));
+    println!("Serving {} at {base}", options.root.display());
+    for lang in &languages {
+        println!("  {lang}: {base}{lang}/");
+    }
+    println!("Watching content/, themes/ and site.yaml. Press Ctrl-C to stop.");
+    if options.open {
+        let _ = std::process::Command::new("xdg-open").arg(&base).spawn();
+    }
+    let _ = ctrlc::set_handler(|| {
+        println!("Stopped.");
+        std::process::exit(0);
+    });
+    let http_state = Arc::clone(&state);
+    std::thread::spawn(move || http::serve_forever(server, http_state));
+    let mut cache = first;
+    watch::on_changes(&options.root, |changed| {
+        cache = rebuild(
+            &options.root,
+            &state,
+            changed,
+            std::mem::replace(&mut cache, empty()),
+        );
+    })
+    .map_or_else(
+        |e| {
+            eprintln!("error: cannot watch {}: {e}", options.root.display());
+            crate::commands::exit::IO
+        },
+        |()| crate::commands::exit::SUCCESS,
+    )
+}
+
+fn display_addr(addr: SocketAddr) -> String {
+    match addr {
+        SocketAddr::V6(a) => format!("[{}]:{}", a.ip(), a.port()),
+        SocketAddr::V4(a) => a.to_string(),
+    }
+}
+
+fn snapshot(p: &Prepared, error: Option<String>) -> Snapshot {
+    Snapshot {
+        files: p
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.bytes.clone()))
+            .collect(),
+        error,
+    }
+}
+
+fn empty() -> Prepared {
+    Prepared {
+        files: Vec::new(),
+        cache: Default::default(),
+        rendered_pages: Vec::new(),
+        coverage: Vec::new(),
+        warnings: Vec::new(),
+        languages: Vec::new(),
+    }
+}
+
+/// One rebuild after a burst of changes. Returns what the next one reuses:
+/// the new build, or the last good one when this one failed.
+fn rebuild(root: &Path, state: &State, changed: &[PathBuf], previous: Prepared) -> Prepared {
+    let started = Instant::now();
+    let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+    match build::prepare(root, false, Some(LIVE_SCRIPT_URL), Some(&previous.cache)) {
+        Ok(next) => {
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            *state.snapshot.write().unwrap_or_else(|e| e.into_inner()) =
+                Arc::new(snapshot(&next, None));
+            state.clients.broadcast(&live::reload_event());
+            println!(
+                "rebuilt in {ms:.1} ms: {} page(s) rendered, {} reused (changed: {})",
+                next.rendered_pages.len(),
+                next.cache
+                    .pages
+                    .len()
+                    .saturating_sub(next.rendered_pages.len()),
+                names.join(", ")
+            );
+            next
+        }
+        Err(errors) => {
+            let text = report(&errors);
+            eprintln!("rebuild failed; still serving the last good build:\n{text}");
+            let files = state
+                .snapshot
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .files
+                .clone();
+            *state.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(Snapshot {
+                files,
+                error: Some(text.clone()),
+            });
+            state.clients.broadcast(&live::error_event(&text));
+            previous
+        }
+    }
+}
+
+fn report(errors: &[Diagnostic]) -> String {
+    errors
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,83 @@
+//! Watching the site's sources, with bursts of changes (an editor's
+//! save-rename-write) folded into one notification. Reads are not changes:
+//! the rebuild itself opens every file, and must not trigger another one.
+
+use notify_debouncer_mini::notify::{self, EventKind, RecursiveMode, Watcher};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, RecvTimeoutError};
+use std::time::Duration;
+
+/// Changes closer together than this are one edit.
+const QUIET: Duration = Duration::from_millis(80);
+
+/// Calls `on_change` with the changed paths after each burst; runs until the
+/// watcher stops.
+pub fn on_changes(root: &Path, mut on_change: impl FnMut(&[PathBuf])) -> Result<(), String> {
+    let (tx, rx) = channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx).map_err(|e| e.to_string())?;
+    for dir in ["content", "themes"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    // site.yaml is often replaced by rename, so watch its folder, not the file.
+    watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("{}: {e}", root.display()))?;
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut changed: Vec<PathBuf> = Vec::new();
+    loop {
+        let next = if changed.is_empty() {
+            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        } else {
+            rx.recv_timeout(QUIET)
+        };
+        match next {
+            Ok(Ok(event)) => {
+                if !matches!(event.kind, EventKind::Access(_)) {
+                    changed.extend(event.paths.into_iter().filter(|p| relevant(&root, p)));
+                }
+            }
+            Ok(Err(_)) => {}
+            Err(RecvTimeoutError::Timeout) => {
+                changed.sort();
+                changed.dedup();
+                // Editors' and sed's temporary files come and go within the
+                // burst; name only what is there now, or a removed source file.
+                changed.retain(|p| p.exists() || p.extension().is_some());
+                let rel: Vec<PathBuf> = changed
+                    .iter()
+                    .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
+                    .collect();
+                on_change(&rel);
+                changed.clear();
+            }
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
+    }
+}
+
+/// Content, themes and site.yaml; not editor swap files or the output.
+fn relevant(root: &Path, path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+    {
+        return false;
+    }
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    first == "content" || first == "themes" || rel == Path::new("site.yaml")
+}
