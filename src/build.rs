@@ -18,6 +18,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     pub strict: bool,
     pub force: bool,
+    /// Build the search index (off for quick drafts: `--no-search`).
+    pub search: bool,
 }
 
 /// A rendered site, in memory.
@@ -93,13 +95,27 @@ pub fn build_date() -> PartialDate {
     }
 }
 
+/// How `prepare` runs; `Default` is a plain build without search.
+#[derive(Default, Clone, Copy)]
+pub struct PrepareOptions<'a> {
+    /// Missing translations are errors.
+    pub strict: bool,
+    /// The live-reload script to inject (serve mode).
+    pub live_reload: Option<&'a str>,
+    /// The previous build, for incremental rendering.
+    pub previous: Option<&'a RenderCache>,
+    /// Build the search index.
+    pub search: bool,
+}
+
 /// Every phase but the last: the whole site, rendered in memory.
-pub fn prepare(
-    root: &Path,
-    strict: bool,
-    live_reload: Option<&str>,
-    previous: Option<&RenderCache>,
-) -> Result<Prepared, Vec<Diagnostic>> {
+pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Diagnostic>> {
+    let PrepareOptions {
+        strict,
+        live_reload,
+        previous,
+        search,
+    } = *options;
     let fail = |d: Diagnostics| d.into_sorted();
     let config_text = input::read_config(root).map_err(fail)?;
     let config = config::parse(&config_text).map_err(fail)?;
@@ -170,6 +186,10 @@ pub fn prepare(
             bytes: asset.bytes.clone(),
         });
     }
+    if search {
+        let index = crate::search::index(&files).map_err(|d| vec![d])?;
+        files.extend(index);
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Prepared {
         files,
@@ -192,8 +212,15 @@ fn keep_errors(d: Diagnostics) -> Vec<Diagnostic> {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     output::check_output_location(&options.root, &options.output).map_err(BuildError::Output)?;
-    let prepared =
-        prepare(&options.root, options.strict, None, None).map_err(BuildError::Content)?;
+    let prepared = prepare(
+        &options.root,
+        &PrepareOptions {
+            strict: options.strict,
+            search: options.search,
+            ..Default::default()
+        },
+    )
+    .map_err(BuildError::Content)?;
     let previous = output::write_site(&options.output, &prepared.files, options.force)
         .map_err(BuildError::Output)?;
     Ok(BuildReport {

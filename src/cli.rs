@@ -62,4 +62,7 @@ pub struct BuildArgs {
     /// Replace an output folder that dossier did not create (it is moved aside, not deleted).
     #[arg(long)]
     pub force: bool,
+    /// Skip building the search index (quicker drafts; the search page then finds nothing).
+    #[arg(long)]
+    pub no_search: bool,
 }

@@ -28,6 +28,7 @@ pub mod model;
 pub mod output;
 pub mod pages;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod templates;

@@ -68,15 +68,7 @@ pub struct LinkIndex {
 impl LinkIndex {
     pub fn new(site: &Site) -> Self {
         let mut page_keys: HashSet<String> = site.pages.iter().map(|p| p.key.clone()).collect();
-        for (exists, key) in [
-            (site.has_claims_index(), model::CLAIMS_KEY),
-            (site.has_sources_index(), model::SOURCES_KEY),
-            (site.has_timeline(), model::TIMELINE_KEY),
-        ] {
-            if exists {
-                page_keys.insert(key.to_string());
-            }
-        }
+        page_keys.extend(site.generated_keys().into_iter().map(String::from));
         LinkIndex {
             page_keys,
             anchors: HashMap::new(),

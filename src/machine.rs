@@ -24,17 +24,16 @@ fn entries(site: &Site, codes: &[&str]) -> Vec<Entry> {
                 .collect(),
         });
     }
-    for (exists, key) in [
-        (site.has_claims_index(), model::CLAIMS_KEY),
-        (site.has_sources_index(), model::SOURCES_KEY),
-        (site.has_timeline(), model::TIMELINE_KEY),
-    ] {
-        if exists && site.page(key).is_none() {
-            out.push(Entry {
-                path: page_url("{lang}", key),
-                langs: all(),
-            });
-        }
+    // The search page is a tool, not content: it stays out of the sitemap.
+    for key in site
+        .generated_only()
+        .into_iter()
+        .filter(|k| *k != model::SEARCH_KEY)
+    {
+        out.push(Entry {
+            path: page_url("{lang}", key),
+            langs: all(),
+        });
     }
     for c in &site.claims {
         out.push(Entry {

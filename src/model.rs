@@ -104,6 +104,7 @@ pub struct Asset {
 pub const CLAIMS_KEY: &str = "claims";
 pub const SOURCES_KEY: &str = "sources";
 pub const TIMELINE_KEY: &str = "timeline";
+pub const SEARCH_KEY: &str = "search";
 
 #[derive(Debug)]
 pub struct Site {
@@ -169,6 +170,28 @@ impl Site {
                 .then_with(|| a.key.cmp(&b.key))
         });
         children
+    }
+
+    /// The pages dossier generates that exist for this site (each may
+    /// have a Markdown page of the same key giving its title and intro).
+    pub fn generated_keys(&self) -> Vec<&'static str> {
+        [
+            (self.has_claims_index(), CLAIMS_KEY),
+            (self.has_sources_index(), SOURCES_KEY),
+            (self.has_timeline(), TIMELINE_KEY),
+            (true, SEARCH_KEY),
+        ]
+        .into_iter()
+        .filter_map(|(exists, key)| exists.then_some(key))
+        .collect()
+    }
+
+    /// Generated pages with no Markdown page of their own.
+    pub fn generated_only(&self) -> Vec<&'static str> {
+        self.generated_keys()
+            .into_iter()
+            .filter(|k| self.page(k).is_none())
+            .collect()
     }
 
     pub fn has_timeline(&self) -> bool {

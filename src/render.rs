@@ -110,15 +110,11 @@ pub fn render_site(
     let mut jobs: Vec<Job> = Vec::new();
     for &lang in &codes {
         jobs.extend((0..site.pages.len()).map(|i| Job::Content(i, lang)));
-        for (exists, key) in [
-            (site.has_claims_index(), model::CLAIMS_KEY),
-            (site.has_sources_index(), model::SOURCES_KEY),
-            (site.has_timeline(), model::TIMELINE_KEY),
-        ] {
-            if exists && site.page(key).is_none() {
-                jobs.push(Job::Generated(key, lang));
-            }
-        }
+        jobs.extend(
+            site.generated_only()
+                .into_iter()
+                .map(|key| Job::Generated(key, lang)),
+        );
         jobs.extend((0..site.claims.len()).map(|i| Job::Claim(i, lang)));
         jobs.extend((0..site.sources.len()).map(|i| Job::Source(i, lang)));
     }
@@ -248,6 +244,7 @@ fn check_templates(site: &Site, tera: &Tera, diags: &mut Diagnostics) {
         "claims.html",
         "sources.html",
         "timeline.html",
+        "search.html",
         "chooser.html",
         "404.html",
     ] {
@@ -264,6 +261,7 @@ fn template_for(page: &Page, explicit: Option<&str>) -> String {
         (_, model::CLAIMS_KEY) => "claims.html",
         (_, model::SOURCES_KEY) => "sources.html",
         (_, model::TIMELINE_KEY) => "timeline.html",
+        (_, model::SEARCH_KEY) => "search.html",
         (PageKind::Section, _) => "section.html",
         _ => "page.html",
     }
@@ -287,15 +285,17 @@ fn nav_items(site: &Site, ui: &Translations, lang: &str) -> Vec<NavItem> {
             })
         })
         .collect();
-    for (exists, key, label, weight) in [
-        (site.has_timeline(), model::TIMELINE_KEY, "timeline", 900),
-        (site.has_claims_index(), model::CLAIMS_KEY, "claims", 910),
-        (site.has_sources_index(), model::SOURCES_KEY, "sources", 920),
-    ] {
-        if exists && site.page(key).is_none() {
+    // The search page has its own place in the header.
+    let menu = [
+        (model::TIMELINE_KEY, 900),
+        (model::CLAIMS_KEY, 910),
+        (model::SOURCES_KEY, 920),
+    ];
+    for key in site.generated_only() {
+        if let Some(&(_, weight)) = menu.iter().find(|(k, _)| *k == key) {
             items.push(NavItem {
                 key: key.into(),
-                title: t.get(label).to_string(),
+                title: t.get(key).to_string(),
                 url: page_url(lang, key),
                 weight,
             });
@@ -393,6 +393,19 @@ impl<'a> Renderer<'a> {
             build_date_iso: &self.build_date_iso,
             base_url: base,
             noindex,
+            indexable: !noindex && url.contains('/') && url != page_url(lang, model::SEARCH_KEY),
+            search_url: relative(url, &page_url(lang, model::SEARCH_KEY)),
+            search_fallback_url: relative(
+                url,
+                &page_url(
+                    lang,
+                    if self.site.has_claims_index() {
+                        model::CLAIMS_KEY
+                    } else {
+                        ""
+                    },
+                ),
+            ),
             live_reload: self.live_reload,
         }
     }

@@ -28,6 +28,11 @@ pub struct SiteView<'a> {
     pub base_url: Option<&'a str>,
     /// The page is shown in another language's text: kept out of search engines.
     pub noindex: bool,
+    /// The page's main text goes into the search index (`data-pagefind-body`).
+    pub indexable: bool,
+    /// The search page, and where the search link leads without JavaScript.
+    pub search_url: String,
+    pub search_fallback_url: String,
     /// Set only by `dossier serve`: the live-reload script's URL.
     pub live_reload: Option<&'a str>,
 }

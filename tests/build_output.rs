@@ -573,3 +573,57 @@ fn each_language_has_an_atom_feed() {
     let home = read(&public, "en/index.html");
     assert!(home.contains("type=\"application/atom+xml\""));
 }
+
+#[test]
+fn search_index_is_built_per_language_and_skips_fallbacks() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let entry: serde_json::Value =
+        serde_json::from_str(&read(&public, "pagefind/pagefind-entry.json")).unwrap();
+    // en: home, chips, timeline, guide, a, b, claims and sources indexes,
+    // 2 claims, 2 sources. The search page itself is not content.
+    assert_eq!(entry["languages"]["en"]["page_count"], 12, "{entry}");
+    // tr lacks guide, a and b: their English fallbacks are not indexed as Turkish.
+    assert_eq!(entry["languages"]["tr"]["page_count"], 9, "{entry}");
+    assert!(public.join("pagefind/pagefind.js").is_file());
+    assert!(!read(&public, "tr/guide/a/index.html").contains("data-pagefind-body"));
+    assert!(read(&public, "tr/chips/index.html").contains("<main id=\"main\" data-pagefind-body>"));
+    let claim = read(&public, "en/claims/cost/index.html");
+    assert!(
+        claim.contains(
+            "data-pagefind-filter=\"status\" data-pagefind-meta=\"status\">Reported</span>"
+        ),
+        "{claim}"
+    );
+}
+
+#[test]
+fn search_box_degrades_to_a_link_and_the_search_page_exists() {
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let chips = read(&public, "tr/chips/index.html");
+    assert!(
+        chips.contains(
+            "<a class=\"search-link\" href=\"../claims/\" data-search-url=\"../search/\""
+        ),
+        "{chips}"
+    );
+    assert!(chips.contains("<script src=\"../../search.js\" defer></script>"));
+    let search = read(&public, "tr/search/index.html");
+    assert!(search.contains("<form class=\"search-form\" id=\"search-form\" role=\"search\""));
+    assert!(search.contains("<noscript>"));
+    assert!(
+        !read(&public, "sitemap.xml").contains("/search/"),
+        "the search page is not content"
+    );
+}
+
+#[test]
+fn no_search_skips_the_index() {
+    let site = fixture("plain");
+    let out = build(site.path(), &["--no-search"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = site.path().join("public");
+    assert!(!public.join("pagefind").exists());
+    assert!(public.join("en/search/index.html").is_file());
+}

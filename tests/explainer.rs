@@ -34,8 +34,12 @@ fn the_explainer_builds_strict_in_all_five_languages() {
     let (site, _) = site();
     let codes: Vec<&str> = site.config.codes().collect();
     assert_eq!(codes, ["en", "tr", "el", "ru", "zh"]);
+    let entry = std::fs::read_to_string(target.join("pagefind/pagefind-entry.json")).unwrap();
+    let entry: serde_json::Value = serde_json::from_str(&entry).unwrap();
     for lang in codes {
         assert!(target.join(format!("{lang}/index.html")).is_file());
+        let pages = entry["languages"][lang]["page_count"].as_u64().unwrap_or(0);
+        assert!(pages > 60, "search index for {lang} has {pages} pages");
     }
 }
 

@@ -4,15 +4,22 @@
 
 mod common;
 use common::*;
-use dossier::build::{prepare, Prepared};
+use dossier::build::{prepare, PrepareOptions, Prepared};
 use std::path::Path;
 
 fn full(root: &Path) -> Prepared {
-    prepare(root, false, None, None).unwrap_or_else(|e| panic!("{e:?}"))
+    prepare(root, &PrepareOptions::default()).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 fn after(root: &Path, previous: &Prepared) -> Prepared {
-    prepare(root, false, None, Some(&previous.cache)).unwrap_or_else(|e| panic!("{e:?}"))
+    prepare(
+        root,
+        &PrepareOptions {
+            previous: Some(&previous.cache),
+            ..Default::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 fn same_files(a: &Prepared, b: &Prepared) {
@@ -28,7 +35,7 @@ fn an_unchanged_site_renders_nothing_again() {
     std::env::set_var("SOURCE_DATE_EPOCH", "1755129600");
     let site = fixture("basic");
     let first = full(site.path());
-    assert_eq!(first.rendered_pages.len(), 24, "2 languages × 12 pages");
+    assert_eq!(first.rendered_pages.len(), 26, "2 languages × 13 pages");
     let second = after(site.path(), &first);
     assert!(
         second.rendered_pages.is_empty(),

@@ -11,6 +11,7 @@ pub fn run(args: BuildArgs) -> u8 {
         output: output.clone(),
         strict: args.strict,
         force: args.force,
+        search: !args.no_search,
     };
     match build::build(&options) {
         Ok(report) => {

@@ -38,7 +38,14 @@ pub struct State {
 
 pub fn run(options: ServeOptions) -> u8 {
     let started = Instant::now();
-    let first = match build::prepare(&options.root, false, Some(LIVE_SCRIPT_URL), None) {
+    let first = match build::prepare(
+        &options.root,
+        &build::PrepareOptions {
+            live_reload: Some(LIVE_SCRIPT_URL),
+            search: true,
+            ..Default::default()
+        },
+    ) {
         Ok(p) => p,
         Err(errors) => {
             for e in &errors {
@@ -144,9 +151,25 @@ fn empty() -> Prepared {
 fn rebuild(root: &Path, state: &State, changed: &[PathBuf], previous: Prepared) -> Prepared {
     let started = Instant::now();
     let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-    match build::prepare(root, false, Some(LIVE_SCRIPT_URL), Some(&previous.cache)) {
-        Ok(next) => {
+    match build::prepare(
+        root,
+        &build::PrepareOptions {
+            live_reload: Some(LIVE_SCRIPT_URL),
+            previous: Some(&previous.cache),
+            search: false,
+            ..Default::default()
+        },
+    ) {
+        Ok(mut next) => {
             let ms = started.elapsed().as_secs_f64() * 1000.0;
+            // Rebuilds skip the search index to stay fast; the session's
+            // first index keeps serving (new text is searchable after a restart).
+            next.files.extend(
+                previous
+                    .files
+                    .into_iter()
+                    .filter(|f| f.path.starts_with(crate::search::BUNDLE_DIR)),
+            );
             *state.snapshot.write().unwrap_or_else(|e| e.into_inner()) =
                 Arc::new(snapshot(&next, None));
             state.clients.broadcast(&live::reload_event());

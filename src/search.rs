@@ -1,0 +1,60 @@
+//! Search: Pagefind, in-process. Every page whose main text is in the
+//! reader's language is indexed under its `<html lang>` (stemming for
+//! Turkish, Greek and Russian, segmentation for Chinese), and the index is
+//! written with the rest of the site. Fallback pages carry no
+//! `data-pagefind-body`, so no reader's results show another language's
+//! text under their own.
+
+use crate::diagnostics::Diagnostic;
+use crate::render::OutputFile;
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+/// The folder of the index in the output.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// Indexes the rendered pages; returns the index's files.
+pub fn index(files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostic> {
+    let fail = |e: &dyn std::fmt::Display| {
+        Diagnostic::error(
+            "(search index)",
+            format!("building the search index failed: {e}"),
+        )
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| fail(&e))?;
+    runtime.block_on(async {
+        let config = PagefindServiceConfig::builder()
+            .keep_index_url(false)
+            .build();
+        let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail(&e))?;
+        for f in files.iter().filter(|f| indexable(&f.path)) {
+            let html = String::from_utf8_lossy(&f.bytes).into_owned();
+            index
+                .add_html_file(Some(f.path.clone()), None, html)
+                .await
+                .map_err(|e| fail(&e))?;
+        }
+        let bundle = index.get_files().await.map_err(|e| fail(&e))?;
+        let mut out: Vec<OutputFile> = bundle
+            .into_iter()
+            .map(|f| OutputFile {
+                path: format!(
+                    "{BUNDLE_DIR}/{}",
+                    f.filename.to_string_lossy().replace('\\', "/")
+                ),
+                bytes: f.contents,
+            })
+            .collect();
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    })
+}
+
+/// Pages inside a language folder; the chooser and 404 are not content.
+fn indexable(path: &str) -> bool {
+    path.ends_with(".html") && path.contains('/') && !path.starts_with(BUNDLE_DIR)
+}
