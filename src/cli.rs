@@ -24,6 +24,19 @@ pub enum Command {
     /// The site is written to a staging folder and swapped in only when the
     /// whole build succeeded: a failed build leaves the previous output as it was.
     Build(BuildArgs),
+    /// Check the site without writing anything: links (also those the
+    /// templates write), translation coverage, outdated translations, data
+    /// integrity and the syntax of external URLs.
+    ///
+    /// Exit status: 0 when clean, 1 with errors (or, with --strict, warnings).
+    Check(CheckArgs),
+    /// Record in translated pages the default-language text they follow.
+    ///
+    /// Sets `translated_from` in each file's front matter to the fingerprint
+    /// of its default-language page's current text; `dossier check` reports
+    /// the translation as outdated once that text changes. Only that line
+    /// of each file is written.
+    Stamp(StampArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -40,4 +53,27 @@ pub struct BuildArgs {
     /// Replace an output folder that dossier did not create (it is moved aside, not deleted).
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CheckArgs {
+    /// The site's folder, holding site.yaml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Fail on warnings too (missing translations, outdated translations, unused data, …).
+    #[arg(long)]
+    pub strict: bool,
+    /// Print every external URL on standard output, one per line, with where it appears.
+    #[arg(long)]
+    pub list_external: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct StampArgs {
+    /// The site's folder, holding site.yaml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Translated pages to stamp (`content/tr/chips.md`), as paths from here or from ROOT.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }

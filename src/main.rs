@@ -19,5 +19,7 @@ fn main() -> ExitCode {
     };
     ExitCode::from(match cli.command {
         Command::Build(args) => commands::build::run(args),
+        Command::Check(args) => commands::check::run(args),
+        Command::Stamp(args) => commands::stamp::run(args),
     })
 }
