@@ -131,7 +131,8 @@ pub fn run(root: &Path, stamp_hint: &str) -> Report {
             let links = linkcheck::check(&prepared.files, config.base_url.as_deref());
             r.rendered_files = prepared.files.len();
             r.links_checked = links.checked;
-            r.broken_links(&links.broken, facts.as_ref());
+            let outputs: Vec<&str> = prepared.files.iter().map(|f| f.path.as_str()).collect();
+            r.broken_links(&links.broken, facts.as_ref(), &outputs);
             rendered_external = links.external;
         }
         Err(errors) => {
@@ -230,7 +231,12 @@ impl Report {
     /// Broken links of the rendered pages, placed at the Markdown line that
     /// wrote them when there is one; links the templates write are reported
     /// once per problem, with the pages that carry them.
-    fn broken_links(&mut self, broken: &[Broken], facts: Option<&(Site, Analysis)>) {
+    fn broken_links(
+        &mut self,
+        broken: &[Broken],
+        facts: Option<&(Site, Analysis)>,
+        outputs: &[&str],
+    ) {
         let origins = facts.map(|(site, _)| origins(site)).unwrap_or_default();
         let mut from_markdown: BTreeMap<(String, usize, String), (&Broken, bool)> = BTreeMap::new();
         let mut from_templates: BTreeMap<String, Vec<&Broken>> = BTreeMap::new();
@@ -278,11 +284,13 @@ impl Report {
                 format!("broken link `{url}`: {}", problem_text(&b.problem)),
             )
             .line(line)
-            .help(format!(
-                "a relative link is resolved from the page's folder in the built site (`{}`); \
-                 link pages with `page:<path>`, claims with `claim:<id>`",
-                b.link.file.trim_end_matches("index.html")
-            ));
+            .help(same_name(b, outputs).unwrap_or_else(|| {
+                format!(
+                    "a relative link is resolved from the page's folder in the built site (`{}`); \
+                     link pages with `page:<path>`, claims with `claim:<id>`",
+                    b.link.file.trim_end_matches("index.html")
+                )
+            }));
             self.push(Group::Links, level_of(&b.problem), d);
         }
         for list in from_templates.into_values() {
@@ -296,6 +304,9 @@ impl Report {
                 if pages.len() == 1 { "" } else { "s" },
                 abbreviated(&pages, 3)
             );
+            if let Some(hint) = same_name(b, outputs) {
+                help = format!("{hint} ({help})");
+            }
             if b.problem == Problem::RootAbsolute {
                 help.push_str(
                     "; write it relative, from `{{ site.root }}` (`{{ site.root }}style.css`)",
@@ -404,6 +415,22 @@ fn problem_text(p: &Problem) -> String {
             format!("it is outside the site's base path `{base_path}`")
         }
     }
+}
+
+/// For a link to a missing file: files of the site with the same name,
+/// written as links from the linking page (`did you mean `../img/map.png`?`).
+fn same_name(b: &Broken, outputs: &[&str]) -> Option<String> {
+    let Problem::NoFile { target } = &b.problem else {
+        return None;
+    };
+    let name = target.rsplit('/').next().filter(|n| *n != "index.html")?;
+    let hits: Vec<String> = outputs
+        .iter()
+        .filter(|p| p.rsplit('/').next() == Some(name))
+        .take(3)
+        .map(|p| format!("`{}`", crate::links::relative(&b.link.file, p)))
+        .collect();
+    (!hits.is_empty()).then(|| format!("did you mean {}?", hits.join(", ")))
 }
 
 /// Rendered content page → (page index, language of the version shown).

@@ -95,25 +95,30 @@ fn plan(
 ) -> Result<Plan, Refusal> {
     let shown = file.display().to_string();
     let example = "name a translated page, such as `content/tr/about.md`";
-    // A path from here, else from the site's folder.
-    let path = if file.exists() || file.is_absolute() {
-        file.to_path_buf()
-    } else {
-        root.join(file)
+    // A path from here, else from the site's folder: the first that is in the site.
+    let mut candidates = vec![file.to_path_buf()];
+    if file.is_relative() {
+        candidates.push(root.join(file));
+    }
+    let found: Vec<PathBuf> = candidates
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let Some(canonical) = found.iter().find(|p| p.starts_with(content_dir)).cloned() else {
+        return Err(if found.is_empty() {
+            usage(&shown, "no such file".into(), example.into())
+        } else {
+            usage(
+                &shown,
+                format!(
+                    "is not inside the site's `{}` folder",
+                    content_dir.display()
+                ),
+                format!("{example} (pass --root DIR for a site elsewhere)"),
+            )
+        });
     };
-    let canonical = path
-        .canonicalize()
-        .map_err(|e| usage(&shown, format!("cannot open the file: {e}"), example.into()))?;
-    let inner = canonical.strip_prefix(content_dir).map_err(|_| {
-        usage(
-            &shown,
-            format!(
-                "is not inside the site's `{}` folder",
-                content_dir.display()
-            ),
-            format!("{example} (pass --root DIR for a site elsewhere)"),
-        )
-    })?;
+    let inner = canonical.strip_prefix(content_dir).unwrap_or(&canonical);
     let inner: Vec<String> = inner
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
