@@ -8,8 +8,8 @@
 //! [`build`] strings them together.
 //!
 //! [`check`] runs the same phases without writing, adding the checks of
-//! [`linkcheck`] (rendered links), [`freshness`] (outdated translations) and
-//! [`external`] (external URLs).
+//! [`linkcheck`] (rendered links, read with [`html`]), [`freshness`]
+//! (outdated translations) and [`external`] (external URLs).
 
 pub mod analysis;
 pub mod build;
@@ -24,6 +24,7 @@ pub mod diagnostics;
 pub mod external;
 pub mod freshness;
 pub mod highlight;
+pub mod html;
 pub mod i18n;
 pub mod input;
 pub mod linkcheck;
