@@ -28,7 +28,8 @@ pub enum Command {
     /// templates write), translation coverage, outdated translations, data
     /// integrity and the syntax of external URLs.
     ///
-    /// Exit status: 0 when clean, 1 with errors (or, with --strict, warnings).
+    /// Exit status: 0 when clean, 1 with errors (or, with --strict, warnings),
+    /// 2 for a bad command line. Notes never fail the check.
     Check(CheckArgs),
     /// Record in translated pages the default-language text they follow.
     ///
