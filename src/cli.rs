@@ -30,6 +30,20 @@ pub enum Command {
     /// 127.0.0.1; open tabs reload after each edit, and show the error when
     /// an edit breaks the build.
     Serve(ServeArgs),
+    /// Check the site without writing anything: links (also those the
+    /// templates write), translation coverage, outdated translations, data
+    /// integrity and the syntax of external URLs.
+    ///
+    /// Exit status: 0 when clean, 1 with errors (or, with --strict, warnings),
+    /// 2 for a bad command line. Notes never fail the check.
+    Check(CheckArgs),
+    /// Record in translated pages the default-language text they follow.
+    ///
+    /// Sets `translated_from` in each file's front matter to the fingerprint
+    /// of its default-language page's current text; `dossier check` reports
+    /// the translation as outdated once that text changes. Only that line
+    /// of each file is written.
+    Stamp(StampArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -65,4 +79,27 @@ pub struct BuildArgs {
     /// Skip building the search index (quicker drafts; the search page then finds nothing).
     #[arg(long)]
     pub no_search: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CheckArgs {
+    /// The site's folder, holding site.yaml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Fail on warnings too (missing translations, outdated translations, unused data, …).
+    #[arg(long)]
+    pub strict: bool,
+    /// Print every external URL on standard output, one per line, with where it appears.
+    #[arg(long)]
+    pub list_external: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct StampArgs {
+    /// The site's folder, holding site.yaml and content/.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Translated pages to stamp (`content/tr/chips.md`), as paths from here or from ROOT.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }

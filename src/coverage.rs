@@ -6,8 +6,21 @@ use crate::i18n::Translations;
 use crate::model::Site;
 use crate::text::LangText;
 
+/// What a missing translation belongs to (the columns of `check`'s table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Item {
+    Page,
+    Claim,
+    Source,
+    Event,
+    Topic,
+}
+
 #[derive(Debug, Clone)]
 pub struct Missing {
+    pub item: Item,
+    /// The page key, claim, source, event or topic id.
+    pub id: String,
     pub path: String,
     pub line: Option<usize>,
     pub what: String,
@@ -54,6 +67,8 @@ pub fn measure(
                     let (v, _) = page.version(lang);
                     c.missing_pages += 1;
                     c.missing.push(Missing {
+                        item: Item::Page,
+                        id: page.key.clone(),
                         path: format!(
                             "content/{lang}/{}",
                             v.rel
@@ -75,6 +90,8 @@ pub fn measure(
                     c.total += 1;
                     if !map.contains_key(lang) {
                         c.missing.push(Missing {
+                            item: Item::Claim,
+                            id: claim.id.clone(),
                             path: claim.rel.clone(),
                             line: find_line(&text, name),
                             what: format!("`{name}` has no `{lang}` text"),
@@ -96,6 +113,8 @@ pub fn measure(
                         c.total += 1;
                         if !map.contains_key(lang) {
                             c.missing.push(Missing {
+                                item: Item::Source,
+                                id: s.id.clone(),
                                 path: "content/sources.yaml".into(),
                                 line: find_line(&sources_text, &s.id),
                                 what: format!("source `{}`: `{name}` has no `{lang}` text", s.id),
@@ -109,6 +128,8 @@ pub fn measure(
                 c.total += 1;
                 if !e.title.contains_key(lang) {
                     c.missing.push(Missing {
+                        item: Item::Event,
+                        id: e.id.clone(),
                         path: "content/timeline.yaml".into(),
                         line: find_line(&timeline_text, &e.id),
                         what: format!("event `{}`: `title` has no `{lang}` text", e.id),
@@ -119,6 +140,8 @@ pub fn measure(
                 c.total += 1;
                 if !labels.contains_key(lang) {
                     c.missing.push(Missing {
+                        item: Item::Topic,
+                        id: topic.clone(),
                         path: "site.yaml".into(),
                         line: None,
                         what: format!("topic `{topic}` has no `{lang}` label"),

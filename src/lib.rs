@@ -6,9 +6,14 @@
 //! cross-link and computes backlinks, [`render`] turns the model into pages
 //! through the theme's [`templates`], and [`output`] swaps the result in.
 //! [`build`] strings them together.
+//!
+//! [`check`] runs the same phases without writing, adding the checks of
+//! [`linkcheck`] (rendered links, read with [`html`]), [`freshness`]
+//! (outdated translations) and [`external`] (external URLs).
 
 pub mod analysis;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -17,10 +22,14 @@ pub mod data;
 pub mod date;
 pub mod diagnostics;
 pub mod exports;
+pub mod external;
+pub mod freshness;
 pub mod highlight;
+pub mod html;
 pub mod i18n;
 pub mod incremental;
 pub mod input;
+pub mod linkcheck;
 pub mod links;
 pub mod machine;
 pub mod markdown;

@@ -25,5 +25,7 @@ fn main() -> ExitCode {
             bind: args.bind,
             open: args.open,
         }),
+        Command::Check(args) => commands::check::run(args),
+        Command::Stamp(args) => commands::stamp::run(args),
     })
 }

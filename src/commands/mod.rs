@@ -2,6 +2,8 @@
 //! the shared pipeline and returns the process exit code.
 
 pub mod build;
+pub mod check;
+pub mod stamp;
 
 /// Exit codes, documented in `dossier --help` and README.md.
 pub mod exit {
