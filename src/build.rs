@@ -6,6 +6,7 @@ use crate::coverage::{self, LanguageCoverage};
 use crate::date::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, OutputError, Previous};
+use crate::progress::{NoProgress, Progress};
 use crate::render::{self, OutputFile, RenderOptions};
 use crate::{analysis, config, highlight, i18n, input, model, templates, theme};
 use std::path::{Path, PathBuf};
@@ -94,6 +95,17 @@ pub fn prepare(
     strict: bool,
     live_reload: Option<&str>,
 ) -> Result<Prepared, Vec<Diagnostic>> {
+    prepare_with_progress(root, strict, live_reload, &NoProgress)
+}
+
+/// [`prepare`], reporting its phases (and each rendered page) to `progress`.
+pub fn prepare_with_progress(
+    root: &Path,
+    strict: bool,
+    live_reload: Option<&str>,
+    progress: &dyn Progress,
+) -> Result<Prepared, Vec<Diagnostic>> {
+    progress.phase("Reading the site", None);
     let fail = |d: Diagnostics| d.into_sorted();
     let config_text = input::read_config(root).map_err(fail)?;
     let config = config::parse(&config_text).map_err(fail)?;
@@ -111,6 +123,7 @@ pub fn prepare(
             return Err(keep_errors(warnings));
         }
     };
+    progress.phase("Checking links", None);
     let analysis = analysis::analyse(&site).map_err(fail)?;
     let texts = |rel: &str| {
         input
@@ -137,8 +150,16 @@ pub fn prepare(
         build_date: build_date(),
         live_reload,
     };
-    let mut files =
-        render::render_site(&site, &analysis, &ui, &tera, &highlighter, &options).map_err(fail)?;
+    let mut files = render::render_site_with_progress(
+        &site,
+        &analysis,
+        &ui,
+        &tera,
+        &highlighter,
+        &options,
+        progress,
+    )
+    .map_err(fail)?;
     for (path, file) in &theme.statics {
         files.push(OutputFile {
             path: path.clone(),
@@ -169,11 +190,21 @@ fn keep_errors(d: Diagnostics) -> Vec<Diagnostic> {
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with_progress(options, &NoProgress)
+}
+
+/// [`build`], reporting its phases to `progress` (the CLI's progress bar).
+pub fn build_with_progress(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     output::check_output_location(&options.root, &options.output).map_err(BuildError::Output)?;
-    let prepared = prepare(&options.root, options.strict, None).map_err(BuildError::Content)?;
-    let previous = output::write_site(&options.output, &prepared.files, options.force)
-        .map_err(BuildError::Output)?;
+    let prepared = prepare_with_progress(&options.root, options.strict, None, progress)
+        .map_err(BuildError::Content)?;
+    let previous =
+        output::write_site_with_progress(&options.output, &prepared.files, options.force, progress)
+            .map_err(BuildError::Output)?;
     Ok(BuildReport {
         prepared,
         elapsed: started.elapsed(),

@@ -62,6 +62,27 @@ pub fn render_site(
     highlighter: &crate::highlight::Highlighter,
     options: &RenderOptions,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    render_site_with_progress(
+        site,
+        analysis,
+        ui,
+        tera,
+        highlighter,
+        options,
+        &crate::progress::NoProgress,
+    )
+}
+
+/// [`render_site`], reporting each rendered page to `progress`.
+pub fn render_site_with_progress(
+    site: &Site,
+    analysis: &Analysis,
+    ui: &Translations,
+    tera: &Tera,
+    highlighter: &crate::highlight::Highlighter,
+    options: &RenderOptions,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut diags = Diagnostics::new();
     check_templates(site, tera, &mut diags);
     if diags.has_errors() {
@@ -111,8 +132,15 @@ pub fn render_site(
         jobs.extend((0..site.claims.len()).map(|i| Job::Claim(i, lang)));
         jobs.extend((0..site.sources.len()).map(|i| Job::Source(i, lang)));
     }
-    let results: Vec<Result<OutputFile, Diagnostic>> =
-        jobs.par_iter().map(|job| r.render_job(*job)).collect();
+    progress.phase("Rendering pages", Some(jobs.len() as u64 + 2));
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let file = r.render_job(*job);
+            progress.advance(1);
+            file
+        })
+        .collect();
     let mut files = Vec::with_capacity(results.len() + 8);
     for result in results {
         match result {
@@ -128,6 +156,7 @@ pub fn render_site(
         Ok(f) => files.push(f),
         Err(d) => diags.push(d),
     }
+    progress.advance(2);
     if diags.has_errors() {
         return Err(diags);
     }
