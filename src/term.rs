@@ -73,7 +73,8 @@ impl Palette {
         if !self.enabled {
             return text.to_string();
         }
-        let labels: [(&str, fn(Palette, &str) -> String); 4] = [
+        type Paint = fn(Palette, &str) -> String;
+        let labels: [(&str, Paint); 4] = [
             ("error:", Palette::error),
             ("build failed:", Palette::error),
             ("warning:", Palette::warning),

@@ -10,6 +10,7 @@
 use super::exit;
 use crate::cli::NewArgs;
 use crate::config::is_language_tag;
+use crate::term::{Palette, Stream};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -20,21 +21,21 @@ pub fn run(args: NewArgs) -> u8 {
     let langs = match parse_languages(&args.languages) {
         Ok(l) => l,
         Err(message) => {
-            eprintln!("{message}");
+            report(&message);
             return exit::USAGE;
         }
     };
     let created = match prepare_folder(&args.dir) {
         Ok(created) => created,
         Err((code, message)) => {
-            eprintln!("{message}");
+            report(&message);
             return code;
         }
     };
     let files = site_files(&langs);
     if let Err(message) = write_files(&args.dir, &files) {
         undo(&args.dir, created);
-        eprintln!("{message}");
+        report(&message);
         return exit::IO;
     }
     let codes: Vec<&str> = langs.iter().map(|l| l.code.as_str()).collect();
@@ -66,6 +67,14 @@ pub fn run(args: NewArgs) -> u8 {
     println!("  cd {}", shell_quote(&args.dir));
     println!("  dossier build --strict    # writes the site into public/");
     exit::SUCCESS
+}
+
+/// An error on stderr, its `error:` and `help:` coloured on a terminal.
+fn report(message: &str) {
+    eprintln!(
+        "{}",
+        Palette::for_stream(Stream::Stderr).diagnostics(message)
+    );
 }
 
 /// A language of the new site.
