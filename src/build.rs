@@ -7,6 +7,7 @@ use crate::date::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::incremental::RenderCache;
 use crate::output::{self, OutputError, Previous};
+use crate::progress::{NoProgress, Progress};
 use crate::render::{self, OutputFile, RenderOptions};
 use crate::{analysis, config, highlight, i18n, input, model, templates, theme};
 use std::path::{Path, PathBuf};
@@ -106,6 +107,8 @@ pub struct PrepareOptions<'a> {
     pub previous: Option<&'a RenderCache>,
     /// Build the search index.
     pub search: bool,
+    /// Where to report phases and rendered pages (the CLI's progress bar).
+    pub progress: Option<&'a dyn Progress>,
 }
 
 /// Every phase but the last: the whole site, rendered in memory.
@@ -115,7 +118,10 @@ pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Di
         live_reload,
         previous,
         search,
+        progress,
     } = *options;
+    let progress: &dyn Progress = progress.unwrap_or(&NoProgress);
+    progress.phase("Reading the site", None);
     let fail = |d: Diagnostics| d.into_sorted();
     let config_text = input::read_config(root).map_err(fail)?;
     let config = config::parse(&config_text).map_err(fail)?;
@@ -133,6 +139,7 @@ pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Di
             return Err(keep_errors(warnings));
         }
     };
+    progress.phase("Checking links", None);
     let analysis = analysis::analyse(&site).map_err(fail)?;
     let texts = |rel: &str| {
         input
@@ -169,6 +176,7 @@ pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Di
         build_date: date,
         live_reload,
         previous,
+        progress,
         outside: crate::incremental::outside_fingerprint(&outside),
     };
     let rendered =
@@ -187,6 +195,7 @@ pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Di
         });
     }
     if search {
+        progress.phase("Indexing for search", None);
         let index = crate::search::index(&files).map_err(|d| vec![d])?;
         files.extend(index);
     }
@@ -210,6 +219,14 @@ fn keep_errors(d: Diagnostics) -> Vec<Diagnostic> {
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with_progress(options, &NoProgress)
+}
+
+/// [`build`], reporting its phases to `progress` (the CLI's progress bar).
+pub fn build_with_progress(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     output::check_output_location(&options.root, &options.output).map_err(BuildError::Output)?;
     let prepared = prepare(
@@ -217,12 +234,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &PrepareOptions {
             strict: options.strict,
             search: options.search,
+            progress: Some(progress),
             ..Default::default()
         },
     )
     .map_err(BuildError::Content)?;
-    let previous = output::write_site(&options.output, &prepared.files, options.force)
-        .map_err(BuildError::Output)?;
+    let previous =
+        output::write_site_with_progress(&options.output, &prepared.files, options.force, progress)
+            .map_err(BuildError::Output)?;
     Ok(BuildReport {
         prepared,
         elapsed: started.elapsed(),

@@ -1,16 +1,38 @@
 //! The command-line interface as clap sees it: raw arguments only. Each
 //! subcommand's behaviour lives in `commands::<name>`.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
+use std::sync::LazyLock;
+
+/// The exit codes, as `--help` and the man page list them (README.md too).
+pub const EXIT_CODES_HELP: &str = "Exit codes:
+  0  success
+  1  content errors: the site's files are wrong (located messages say where and why)
+  2  usage errors: unknown option, bad argument, `dossier new` into a non-empty folder
+  3  I/O errors: a file or folder could not be read or written";
+
+/// `dossier 0.1.0 (theme default 0.1.0)`: the binary's and the embedded theme's version.
+pub static VERSION: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{} (theme default {})",
+        env!("CARGO_PKG_VERSION"),
+        crate::theme::DEFAULT_THEME_VERSION
+    )
+});
+
+/// The full CLI definition: what `main` parses, and what completions and
+/// the man page are generated from.
+pub fn command() -> clap::Command {
+    Cli::command().version(VERSION.as_str())
+}
 
 #[derive(Parser, Debug)]
 #[command(
     name = "dossier",
     version,
     about = "Build multilingual explainer sites from Markdown pages and YAML claim data",
-    long_about = "Build multilingual explainer sites from Markdown pages and YAML claim data.\n\n\
-                  Exit codes: 0 success, 1 content errors, 2 usage errors, 3 I/O errors."
+    after_help = EXIT_CODES_HELP
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -44,6 +66,22 @@ pub enum Command {
     /// the translation as outdated once that text changes. Only that line
     /// of each file is written.
     Stamp(StampArgs),
+    /// Start a new site in DIR: site.yaml, a home page and an example page per
+    /// language, an example claim, source and timeline event.
+    ///
+    /// DIR must not exist or be empty. The first language is the default.
+    /// The new site builds with `dossier build --strict` as it is.
+    New(NewArgs),
+    /// Print a shell completion script to stdout.
+    ///
+    /// For example: `dossier completions bash > ~/.local/share/bash-completion/completions/dossier`,
+    /// `dossier completions zsh > ~/.zfunc/_dossier`,
+    /// `dossier completions fish > ~/.config/fish/completions/dossier.fish`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to stdout.
+    ///
+    /// For example: `dossier man > ~/.local/share/man/man1/dossier.1`, then `man dossier`.
+    Man,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -79,6 +117,9 @@ pub struct BuildArgs {
     /// Skip building the search index (quicker drafts; the search page then finds nothing).
     #[arg(long)]
     pub no_search: bool,
+    /// Print only the one-line summary and errors: no progress bar, no warnings, no per-language lines.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -102,4 +143,25 @@ pub struct StampArgs {
     /// Translated pages to stamp (`content/tr/chips.md`), as paths from here or from ROOT.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct NewArgs {
+    /// The folder to create (or an empty one to fill).
+    pub dir: PathBuf,
+    /// Language codes, comma-separated; the first is the default language.
+    #[arg(
+        long,
+        value_name = "CODES",
+        value_delimiter = ',',
+        default_value = "en"
+    )]
+    pub languages: Vec<String>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

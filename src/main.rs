@@ -1,12 +1,15 @@
 //! The `dossier` binary: parse arguments, dispatch, exit.
 
-use clap::Parser;
-use dossier::cli::{Cli, Command};
+use clap::FromArgMatches;
+use dossier::cli::{self, Cli, Command};
 use dossier::commands::{self, exit};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -27,5 +30,8 @@ fn main() -> ExitCode {
         }),
         Command::Check(args) => commands::check::run(args),
         Command::Stamp(args) => commands::stamp::run(args),
+        Command::New(args) => commands::new::run(args),
+        Command::Completions(args) => commands::completions::run(args),
+        Command::Man => commands::man::run(),
     })
 }

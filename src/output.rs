@@ -97,6 +97,16 @@ pub fn write_site(
     files: &[OutputFile],
     force: bool,
 ) -> Result<Previous, OutputError> {
+    write_site_with_progress(output, files, force, &crate::progress::NoProgress)
+}
+
+/// [`write_site`], reporting each written file to `progress`.
+pub fn write_site_with_progress(
+    output: &Path,
+    files: &[OutputFile],
+    force: bool,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Previous, OutputError> {
     let foreign = match std::fs::symlink_metadata(output) {
         Ok(m) if m.is_dir() => {
             !output.join(MARKER).is_file()
@@ -129,7 +139,8 @@ pub fn write_site(
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
     }
-    let result = fill(&staging, files).and_then(|()| swap(&staging, output, foreign));
+    progress.phase("Writing files", Some(files.len() as u64));
+    let result = fill(&staging, files, progress).and_then(|()| swap(&staging, output, foreign));
     if result.is_err() && staging.join(MARKER).is_file() {
         let _ = std::fs::remove_dir_all(&staging);
     }
@@ -152,7 +163,11 @@ fn remove_stale_staging(parent: &Path, name: &str) {
     }
 }
 
-fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+fn fill(
+    staging: &Path,
+    files: &[OutputFile],
+    progress: &dyn crate::progress::Progress,
+) -> Result<(), OutputError> {
     std::fs::create_dir_all(staging).map_err(io(staging))?;
     std::fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io(staging))?;
     let dirs: BTreeSet<&str> = files
@@ -165,7 +180,9 @@ fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
     }
     files.par_iter().try_for_each(|f| {
         let p = staging.join(&f.path);
-        std::fs::write(&p, &f.bytes).map_err(io(&p))
+        std::fs::write(&p, &f.bytes).map_err(io(&p))?;
+        progress.advance(1);
+        Ok(())
     })
 }
 

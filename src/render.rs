@@ -34,6 +34,8 @@ pub struct RenderOptions<'a> {
     pub previous: Option<&'a RenderCache>,
     /// Fingerprint of the theme, configuration and options (see `incremental`).
     pub outside: u64,
+    /// Told about each rendered page.
+    pub progress: &'a dyn crate::progress::Progress,
 }
 
 /// The rendered site and what the next build may reuse.
@@ -129,6 +131,8 @@ pub fn render_site(
         })
         .collect();
     let fingerprints = Fingerprints::new(site, analysis, options.outside, nav_fps);
+    let progress = options.progress;
+    progress.phase("Rendering pages", Some(jobs.len() as u64 + 2));
     let results: Vec<(u64, bool, Result<OutputFile, Diagnostic>)> = jobs
         .par_iter()
         .map(|job| {
@@ -137,10 +141,12 @@ pub fn render_site(
                 .and_then(|p| p.pages.get(&job_path(site, job)))
                 .filter(|(old, _)| *old == fp)
                 .map(|(_, file)| file.clone());
-            match reused {
+            let result = match reused {
                 Some(file) => (fp, false, Ok(file)),
                 None => (fp, true, r.render_job(*job)),
-            }
+            };
+            progress.advance(1);
+            result
         })
         .collect();
     let mut cache = RenderCache::default();
@@ -183,6 +189,7 @@ pub fn render_site(
         Ok(f) => files.push(f),
         Err(d) => diags.push(d),
     }
+    progress.advance(2);
     if diags.has_errors() {
         return Err(diags);
     }

@@ -1,8 +1,14 @@
 //! `dossier build`: run the pipeline and report per language.
+//!
+//! On a terminal a progress bar is drawn on stderr while the site is read,
+//! rendered and written, then cleared. Off a terminal, or with `--quiet`,
+//! nothing is drawn. `--quiet` prints only the one-line summary (and errors).
 
-use crate::build::{self, BuildOptions};
+use crate::build::{self, BuildOptions, BuildReport};
 use crate::cli::BuildArgs;
 use crate::output::Previous;
+use crate::term::{Bar, Palette, Stream};
+use std::path::Path;
 
 pub fn run(args: BuildArgs) -> u8 {
     let output = args.output.unwrap_or_else(|| args.root.join("public"));
@@ -13,36 +19,82 @@ pub fn run(args: BuildArgs) -> u8 {
         force: args.force,
         search: !args.no_search,
     };
-    match build::build(&options) {
+    let err_colour = Palette::for_stream(Stream::Stderr);
+    let out_colour = Palette::for_stream(Stream::Stdout);
+    let bar = Bar::new(Bar::wanted(args.quiet));
+    let result = build::build_with_progress(&options, &bar);
+    bar.finish();
+    match result {
         Ok(report) => {
-            for w in &report.prepared.warnings {
-                eprintln!("{w}");
-            }
-            println!(
-                "Built {} in {}:",
-                report.prepared.languages.join(", "),
-                output.display()
-            );
-            for line in report.prepared.summary_lines() {
-                println!("{line}");
-            }
-            if let Previous::MovedTo(p) = &report.previous {
+            if !args.quiet {
+                for w in &report.prepared.warnings {
+                    eprintln!("{}", err_colour.diagnostics(&w.to_string()));
+                }
                 println!(
-                    "The folder that was at {} is now at {}.",
-                    output.display(),
-                    p.display()
+                    "Built {} in {}:",
+                    report.prepared.languages.join(", "),
+                    output.display()
                 );
+                for line in report.prepared.summary_lines() {
+                    println!("{line}");
+                }
+                if let Previous::MovedTo(p) = &report.previous {
+                    println!(
+                        "The folder that was at {} is now at {}.",
+                        output.display(),
+                        p.display()
+                    );
+                }
             }
-            println!(
-                "Done: {} files in {} ms.",
-                report.prepared.files.len(),
-                report.elapsed.as_millis()
-            );
+            println!("{}", summary_line(&report, &output, args.quiet, out_colour));
             super::exit::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", err_colour.diagnostics(&e.to_string()));
             e.exit_code() as u8
         }
     }
+}
+
+/// The build in one line. Under `--quiet` it also carries what the omitted
+/// lines would have said: languages not fully translated, how many
+/// warnings there were, and where a foreign output folder went.
+pub fn summary_line(report: &BuildReport, output: &Path, quiet: bool, colour: Palette) -> String {
+    let p = &report.prepared;
+    let pages: usize = p.languages.iter().map(|l| p.pages_in(l)).sum();
+    let langs = p.languages.len();
+    let mut line = format!(
+        "{} {pages} page{} in {langs} language{} ({} files) into {} in {} ms.",
+        colour.success("Done:"),
+        if pages == 1 { "" } else { "s" },
+        if langs == 1 { "" } else { "s" },
+        p.files.len(),
+        output.display(),
+        report.elapsed.as_millis()
+    );
+    if quiet {
+        let partial: Vec<String> = p
+            .coverage
+            .iter()
+            .filter(|c| c.percent() < 100.0)
+            .map(|c| format!("{} {:.1}%", c.lang, c.percent()))
+            .collect();
+        if !partial.is_empty() {
+            line.push_str(&format!(" Translated: {}.", partial.join(", ")));
+        }
+        let n = p.warnings.len();
+        if n > 0 {
+            line.push_str(&format!(
+                " {n} warning{} (run without --quiet to see them).",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+        if let Previous::MovedTo(moved) = &report.previous {
+            line.push_str(&format!(
+                " The folder that was there is now at {}.",
+                moved.display()
+            ));
+        }
+    }
+    line
 }

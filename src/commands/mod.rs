@@ -3,6 +3,9 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
+pub mod man;
+pub mod new;
 pub mod stamp;
 
 /// Exit codes, documented in `dossier --help` and README.md.
@@ -11,4 +14,19 @@ pub mod exit {
     pub const CONTENT: u8 = 1;
     pub const USAGE: u8 = 2;
     pub const IO: u8 = 3;
+}
+
+/// Writes generated text (completions, the man page) to stdout. A closed
+/// pipe (`dossier man | head`) is not an error; any other failure is exit 3.
+pub fn write_stdout(bytes: &[u8]) -> u8 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => exit::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            exit::IO
+        }
+    }
 }

@@ -1,0 +1,166 @@
+//! The terminal side of the CLI, kept apart from the pipeline: whether a
+//! stream is a terminal, colours (only on a terminal, never under
+//! `NO_COLOR`), and the build's progress bar. Off a terminal nothing here
+//! writes an escape code.
+
+use crate::progress::Progress;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::time::Duration;
+
+/// A standard output stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+impl Stream {
+    pub fn is_terminal(self) -> bool {
+        match self {
+            Stream::Stdout => std::io::stdout().is_terminal(),
+            Stream::Stderr => std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+/// `NO_COLOR` set to anything but the empty string (see no-color.org).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Colours for one stream: on only when it is a terminal and `NO_COLOR` is unset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub enabled: bool,
+}
+
+impl Palette {
+    pub fn for_stream(stream: Stream) -> Palette {
+        Palette {
+            enabled: stream.is_terminal() && !no_color(),
+        }
+    }
+
+    fn paint(self, sgr: &str, text: &str) -> String {
+        if self.enabled {
+            format!("\x1b[{sgr}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn error(self, text: &str) -> String {
+        self.paint("1;31", text)
+    }
+
+    pub fn warning(self, text: &str) -> String {
+        self.paint("1;33", text)
+    }
+
+    pub fn help(self, text: &str) -> String {
+        self.paint("36", text)
+    }
+
+    pub fn success(self, text: &str) -> String {
+        self.paint("1;32", text)
+    }
+
+    /// Colours the labels of rendered diagnostics: `error:`, `warning:` and
+    /// `help:` at the start of a line (after indentation), and
+    /// `build failed:`. The rest of the text is left as it is.
+    pub fn diagnostics(self, text: &str) -> String {
+        if !self.enabled {
+            return text.to_string();
+        }
+        type Paint = fn(Palette, &str) -> String;
+        let labels: [(&str, Paint); 4] = [
+            ("error:", Palette::error),
+            ("build failed:", Palette::error),
+            ("warning:", Palette::warning),
+            ("help:", Palette::help),
+        ];
+        text.split('\n')
+            .map(|line| {
+                let body = line.trim_start();
+                let indent = &line[..line.len() - body.len()];
+                for (label, paint) in labels {
+                    if let Some(rest) = body.strip_prefix(label) {
+                        return format!("{indent}{}{rest}", paint(self, label));
+                    }
+                }
+                line.to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// The spinner's frames: plain ASCII, so any terminal font shows them.
+const TICKS: &str = "|/-\\ ";
+
+/// The build's progress on stderr: a spinner for the phases that cannot be
+/// counted (reading, checking links), a bar for rendering and writing.
+/// Drawn only when `enabled`; cleared when done, so the summary stands alone.
+pub struct Bar {
+    bar: ProgressBar,
+}
+
+impl Bar {
+    /// Progress on stderr, or a bar that draws nothing at all.
+    pub fn new(enabled: bool) -> Bar {
+        let bar = if enabled {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
+                bar.set_style(style.tick_chars(TICKS));
+            }
+            bar.set_message("Starting");
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        Bar { bar }
+    }
+
+    /// Whether a bar is shown: stdout and stderr are terminals (so nothing
+    /// is drawn into a log or a pipe) and `--quiet` was not given.
+    pub fn wanted(quiet: bool) -> bool {
+        !quiet && Stream::Stdout.is_terminal() && Stream::Stderr.is_terminal()
+    }
+
+    /// Removes the bar from the screen.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Progress for Bar {
+    fn phase(&self, label: &'static str, total: Option<u64>) {
+        let template = match total {
+            Some(_) => "{spinner} {msg:<18} [{bar:30}] {pos}/{len}",
+            None => "{spinner} {msg}",
+        };
+        self.bar.set_message(label);
+        self.bar.set_position(0);
+        match total {
+            Some(n) => self.bar.set_length(n),
+            None => self.bar.unset_length(),
+        }
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            self.bar
+                .set_style(style.progress_chars("=> ").tick_chars(TICKS));
+        }
+        self.bar.tick();
+    }
+
+    fn advance(&self, n: u64) {
+        self.bar.inc(n);
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
