@@ -3,7 +3,7 @@
 // timeline of every language: accessibility, best practices and SEO must
 // score 100 and performance at least 95. Prints the audits that cost points.
 //
-//   node scripts/browser/lighthouse.mjs [--site public] [--claim r2-delayed] [--report-dir DIR]
+//   node scripts/browser/lighthouse.mjs [--site public] [--langs en,zh] [--claim r2-delayed] [--report-dir DIR]
 //
 // Lighthouse's defaults are kept: a mobile device with simulated throttling.
 // The runs are sequential, in one Chromium with a fresh profile, so that
@@ -23,9 +23,12 @@ const reportDir = arg('report-dir', '');
 const MIN = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
 
 // The languages are the site's top-level folders that have a home page.
+// --langs en,zh limits the run to those.
+const only = arg('langs', '');
 const languages = readdirSync(site, { withFileTypes: true })
   .filter((e) => e.isDirectory() && existsSync(path.join(site, e.name, 'index.html')))
-  .map((e) => e.name);
+  .map((e) => e.name)
+  .filter((l) => !only || only.split(',').includes(l));
 if (!languages.length) {
   console.log(`FAIL no language folder with an index.html in ${site}`);
   process.exit(1);
@@ -65,14 +68,13 @@ try {
       console.log(`FAIL /${t}: the page was not built`);
       continue;
     }
-    const result = await lighthouse(
-      server.url + t,
-      { port: chrome.port, output: reportDir ? 'html' : 'json', logLevel: 'error' },
-      {
-        extends: 'lighthouse:default',
-        settings: { onlyCategories: Object.keys(MIN) },
-      },
-    );
+    const run = (categories) =>
+      lighthouse(
+        server.url + t,
+        { port: chrome.port, output: reportDir ? 'html' : 'json', logLevel: 'error' },
+        { extends: 'lighthouse:default', settings: { onlyCategories: categories } },
+      );
+    const result = await run(Object.keys(MIN));
     const lhr = result.lhr;
     if (reportDir) {
       mkdirSync(reportDir, { recursive: true });
@@ -83,16 +85,33 @@ try {
       console.log(`FAIL /${t}: Lighthouse could not run: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       continue;
     }
+    // The performance score varies from run to run with what else the machine
+    // is doing (Lighthouse's docs on variability advise the median of several
+    // runs). Below the bar, the page is run twice more, performance only, and
+    // the median of the three counts. The other categories do not vary.
+    let perfLhr = lhr;
+    let perfNote = '';
+    if (lhr.categories.performance.score * 100 < MIN.performance) {
+      const runs = [lhr];
+      for (let i = 0; i < 2; i++) {
+        const again = (await run(['performance'])).lhr;
+        if (!again.runtimeError) runs.push(again);
+      }
+      runs.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
+      perfLhr = runs[Math.floor(runs.length / 2)];
+      perfNote = `  [performance: median of ${runs.map((r) => Math.round(r.categories.performance.score * 100)).join(', ')}]`;
+    }
     const scores = {};
     const problems = [];
     for (const [id, min] of Object.entries(MIN)) {
-      const cat = lhr.categories[id];
+      const from = id === 'performance' ? perfLhr : lhr;
+      const cat = from.categories[id];
       const score = cat.score === null ? 0 : Math.round(cat.score * 100);
       scores[id] = score;
       if (score < min) {
         problems.push(`${cat.title} ${score} < ${min}`);
         for (const ref of cat.auditRefs) {
-          const a = lhr.audits[ref.id];
+          const a = from.audits[ref.id];
           if (ref.weight > 0 && a.score !== null && a.score < 1) {
             problems.push(
               `    ${ref.id}: ${a.title}` + (a.displayValue ? ` (${a.displayValue})` : '') + ` score ${Math.round(a.score * 100)}`,
@@ -107,10 +126,10 @@ try {
     }
     // Run warnings (e.g. a page that redirected) are shown, not counted.
     for (const w of lhr.runWarnings || []) problems.push(`    warning: ${w}`);
-    const metric = (id) => lhr.audits[id]?.displayValue?.replace(/\s+/g, ' ') ?? '?';
+    const metric = (id) => perfLhr.audits[id]?.displayValue?.replace(/\s+/g, ' ') ?? '?';
     const line =
       `/${t}  perf ${scores.performance}  a11y ${scores.accessibility}  best ${scores['best-practices']}  seo ${scores.seo}` +
-      `  (FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')})`;
+      `  (FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')})${perfNote}`;
     rows.push(line);
     if (problems.some((p) => !p.startsWith('    '))) {
       failed++;

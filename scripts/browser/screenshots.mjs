@@ -28,12 +28,13 @@ const PAGES = { home: '', claim: `claims/${claim}/`, sources: 'sources/', timeli
 const WIDTHS = { 390: 844, 1280: 900 }; // width: viewport height
 const SCHEMES = ['light', 'dark'];
 
-// The set in README.md: each page once, both widths, both languages, both schemes.
+// The set in README.md: each page once, both widths, both languages, both
+// schemes; the last field scrolls the part worth showing into view.
 const README_SET = [
   ['en', 'home', 1280, 'light'],
   ['zh', 'claim', 390, 'dark'],
-  ['en', 'sources', 390, 'light'],
-  ['zh', 'timeline', 1280, 'dark'],
+  ['en', 'sources', 390, 'light', '.matrix-section h2'],
+  ['zh', 'timeline', 1280, 'dark', '.timeline'],
 ];
 
 let shots = [];
@@ -58,7 +59,7 @@ const context = await chromium.launchPersistentContext(profile.dir, {
 const written = [];
 try {
   const tabs = [await context.newPage(), await context.newPage()];
-  await pool(shots, tabs.length, async ([lang, page, width, scheme], _i, w) => {
+  await pool(shots, tabs.length, async ([lang, page, width, scheme, scrollTo], _i, w) => {
     const tab = tabs[w];
     const rel = `${lang}/${PAGES[page]}`;
     if (!existsSync(path.join(site, rel, 'index.html'))) throw new Error(`no page ${rel} in ${site}`);
@@ -66,6 +67,9 @@ try {
     await tab.emulateMedia({ colorScheme: scheme });
     await tab.goto(server.url + rel, { waitUntil: 'load' });
     await tab.evaluate(() => document.fonts.ready);
+    if (scrollTo && viewportOnly) {
+      await tab.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'start' }), scrollTo);
+    }
     const file = path.join(out, `${lang}-${page}-${width}-${scheme}.png`);
     await tab.screenshot({ path: file, fullPage: !viewportOnly });
     written.push(file);
