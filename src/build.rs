@@ -104,10 +104,23 @@ pub fn prepare(
     let config_text = input::read_config(root).map_err(fail)?;
     let config = config::parse(&config_text).map_err(fail)?;
     let input = input::read_site(root, config_text, &config.theme).map_err(fail)?;
+    prepare_input(config, &input, strict, live_reload, previous)
+}
+
+/// The phases after reading, on a site already in memory (`prepare` after
+/// the disk; the fuzz targets call it directly).
+pub fn prepare_input(
+    config: config::SiteConfig,
+    input: &input::SiteInput,
+    strict: bool,
+    live_reload: Option<&str>,
+    previous: Option<&RenderCache>,
+) -> Result<Prepared, Vec<Diagnostic>> {
+    let fail = |d: Diagnostics| d.into_sorted();
     let theme = theme::load(&config.theme, &input.theme).map_err(fail)?;
     let mut warnings = Diagnostics::new();
     let ui = i18n::load(&theme, &config, &mut warnings);
-    let site = model::build(config, &input);
+    let site = model::build(config, input);
     let (site, ui) = match (site, ui) {
         (Ok(site), Some(ui)) => (site, ui),
         (site, _) => {
