@@ -80,6 +80,15 @@ pub fn unsafe_name(name: &str) -> Option<String> {
     if let Some(c) = name.chars().find(|c| c.is_control()) {
         return Some(format!("holds the control character U+{:04X}", c as u32));
     }
+    if let Some(c) = name.chars().find(|c| {
+        matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }) {
+        // They make a name read differently than it is (`txt.exe` as `exe.txt`).
+        return Some(format!(
+            "holds the invisible bidirectional control U+{:04X}",
+            c as u32
+        ));
+    }
     if let Some(c) = name.chars().find(|c| "\\<>:\"|?*".contains(*c)) {
         return Some(format!(
             "holds `{c}`, which Windows does not allow in names{}",

@@ -315,7 +315,7 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
         // looked up only for an error, so a long file stays linear.
         let nth = seen_ids.entry(s.id.clone()).or_default();
         let (n, id) = (*nth, s.id.clone());
-        let line = || crate::diagnostics::find_lines(&sources_text, &format!("id: {id}")).nth(n);
+        let line = || id_line(&sources_text, &id, n);
         *nth += 1;
         if !slug::is_safe_id(&s.id) {
             diags.push(
@@ -502,7 +502,7 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
     for e in raw_events {
         let nth = seen_ids.entry(e.id.clone()).or_default();
         let (n, id) = (*nth, e.id.clone());
-        let line = || crate::diagnostics::find_lines(&timeline_text, &format!("id: {id}")).nth(n);
+        let line = || id_line(&timeline_text, &id, n);
         *nth += 1;
         if !slug::is_safe_id(&e.id) {
             diags.push(
@@ -565,6 +565,18 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
         events,
         assets,
     })
+}
+
+/// The line of the `n`-th entry with this id in a list file, written plain
+/// or quoted.
+fn id_line(text: &str, id: &str, n: usize) -> Option<usize> {
+    [
+        format!("id: {id}"),
+        format!("id: '{}'", id.replace('\'', "''")),
+        format!("id: \"{id}\""),
+    ]
+    .iter()
+    .find_map(|needle| crate::diagnostics::find_lines(text, needle).nth(n))
 }
 
 fn parse_list_file<T: serde::de::DeserializeOwned>(

@@ -46,6 +46,9 @@ fn check_expansion(path: &str, text: &str, first_line: usize) -> Result<(), Diag
             );
             Err(d.help("write the values out instead of repeating an anchor (`&name`) so often"))
         }
+        Err(e) if e.to_string().contains("repetition limit exceeded") => {
+            Err(from_error(path, &e, first_line))
+        }
         // Any other failure is reported by the real parse, with its details.
         _ => Ok(()),
     }
