@@ -65,6 +65,28 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
     }
 
     let mut diags = Diagnostics::new();
+    for (page, page_scans) in site.pages.iter().zip(&scans) {
+        for (lang, scan) in page_scans {
+            let version = &page.versions[lang];
+            for dup in &scan.duplicate_ids {
+                let d = Diagnostic::error(
+                    &version.rel,
+                    format!(
+                        "heading id `{}` is already used on this page; this heading would get `{}`",
+                        dup.wanted, dup.given
+                    ),
+                )
+                .help("give each heading of a page its own id: `## Title {#another-id}`");
+                diags.push(located(
+                    &version.rel,
+                    &version.body,
+                    version.body_line,
+                    dup.offset,
+                    d,
+                ));
+            }
+        }
+    }
     let mut claim_pages: HashMap<String, Vec<BTreeSet<String>>> = HashMap::new();
     let mut page_claims: HashMap<String, Vec<Vec<usize>>> = HashMap::new();
     for lang in site.config.codes() {

@@ -113,6 +113,23 @@ pub struct PrepareOptions<'a> {
 
 /// Every phase but the last: the whole site, rendered in memory.
 pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Diagnostic>> {
+    if let Some(progress) = options.progress {
+        progress.phase("Reading the site", None);
+    }
+    let fail = |d: Diagnostics| d.into_sorted();
+    let config_text = input::read_config(root).map_err(fail)?;
+    let config = config::parse(&config_text).map_err(fail)?;
+    let input = input::read_site(root, config_text, &config.theme).map_err(fail)?;
+    prepare_input(config, &input, options)
+}
+
+/// The phases after reading, on a site already in memory (`prepare` after
+/// the disk; the fuzz targets call it directly).
+pub fn prepare_input(
+    config: config::SiteConfig,
+    input: &input::SiteInput,
+    options: &PrepareOptions,
+) -> Result<Prepared, Vec<Diagnostic>> {
     let PrepareOptions {
         strict,
         live_reload,
@@ -121,15 +138,11 @@ pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Di
         progress,
     } = *options;
     let progress: &dyn Progress = progress.unwrap_or(&NoProgress);
-    progress.phase("Reading the site", None);
     let fail = |d: Diagnostics| d.into_sorted();
-    let config_text = input::read_config(root).map_err(fail)?;
-    let config = config::parse(&config_text).map_err(fail)?;
-    let input = input::read_site(root, config_text, &config.theme).map_err(fail)?;
     let theme = theme::load(&config.theme, &input.theme).map_err(fail)?;
     let mut warnings = Diagnostics::new();
     let ui = i18n::load(&theme, &config, &mut warnings);
-    let site = model::build(config, &input);
+    let site = model::build(config, input);
     let (site, ui) = match (site, ui) {
         (Ok(site), Some(ui)) => (site, ui),
         (site, _) => {

@@ -138,6 +138,18 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
                     .at(line, None)
                     .help("use a BCP 47 tag such as `en`, `tr`, `zh-Hans` or `pt-BR`"),
             );
+        } else if slug::is_reserved_name(&l.code) {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "language code `{}` would name a folder that Windows reserves for a device",
+                        l.code
+                    ),
+                )
+                .at(line, None)
+                .help("add a region or script subtag, such as `{code}-EC`, so the folder can exist everywhere".replace("{code}", &l.code)),
+            );
         } else if languages.iter().any(|x| x.code == l.code) {
             diags.push(
                 Diagnostic::error(path, format!("language `{}` is listed twice", l.code))

@@ -144,22 +144,24 @@ pub struct Timestamp(String);
 impl Timestamp {
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
+        let form = "needs a full date `YYYY-MM-DD`, optionally followed by a time `THH:MM`, `THH:MM:SS`, with optional `Z` or `+HH:MM`";
         let (date, time) = match s.find(['T', ' ']) {
             Some(i) => (&s[..i], Some(&s[i + 1..])),
             None => (s, None),
         };
+        if date.len() != 10 || date.contains(char::is_whitespace) {
+            return Err(format!("`{s}` {form}"));
+        }
         let d = PartialDate::parse(date)?;
         if d.precision() != Precision::Day {
-            return Err(format!(
-                "`{s}` needs a full date `YYYY-MM-DD`, optionally followed by a time `THH:MM:SSZ`"
-            ));
+            return Err(format!("`{s}` {form}"));
         }
         if let Some(t) = time {
             if !valid_time(t) {
                 return Err(format!("`{s}` has no valid time: expected `HH:MM`, `HH:MM:SS`, with optional `Z` or `+HH:MM`"));
             }
         }
-        Ok(Timestamp(s.replace(' ', "T")))
+        Ok(Timestamp(s.replacen(' ', "T", 1)))
     }
 
     pub fn as_str(&self) -> &str {
@@ -171,14 +173,21 @@ impl Timestamp {
         &self.0[..10]
     }
 
-    /// RFC 3339, as Atom feeds need it: a bare date becomes midnight UTC.
+    /// RFC 3339, as Atom feeds need it: seconds added where missing, and a
+    /// time without a zone (or a bare date, at midnight) taken as UTC.
     pub fn rfc3339(&self) -> String {
-        match self.0.len() {
-            10 => format!("{}T00:00:00Z", self.0),
-            16 => format!("{}:00Z", self.0),
-            19 => format!("{}Z", self.0),
-            _ => self.0.clone(),
-        }
+        let time = self.0.get(11..).unwrap_or("");
+        let (clock, zone) = match time.find(['Z', '+', '-']) {
+            Some(i) => (&time[..i], &time[i..]),
+            None => (time, ""),
+        };
+        let clock = match clock.len() {
+            0 => "00:00:00".to_string(),
+            5 => format!("{clock}:00"),
+            _ => clock.to_string(),
+        };
+        let zone = if zone.is_empty() { "Z" } else { zone };
+        format!("{}T{clock}{zone}", self.date())
     }
 }
 
@@ -188,17 +197,25 @@ fn valid_time(t: &str) -> bool {
         None => (t, ""),
     };
     let fields: Vec<&str> = clock.split(':').collect();
-    let two_digits = |p: &str, max: u32| p.len() == 2 && p.parse::<u32>().is_ok_and(|n| n <= max);
+    let two_digits = |p: &str, max: u32| {
+        p.len() == 2
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| n <= max)
+    };
     let clock_ok = match fields.as_slice() {
         [h, m] => two_digits(h, 23) && two_digits(m, 59),
         [h, m, s] => two_digits(h, 23) && two_digits(m, 59) && two_digits(s, 60),
         _ => false,
     };
+    // Bytes, not string slices: a zone holding a multi-byte character
+    // must be refused, not sliced through the middle of it.
+    let z = zone.as_bytes();
     let zone_ok = zone.is_empty()
         || zone == "Z"
-        || (zone.len() == 6
+        || (z.len() == 6
+            && zone.is_ascii()
             && two_digits(&zone[1..3], 23)
-            && &zone[3..4] == ":"
+            && z[3] == b':'
             && two_digits(&zone[4..6], 59));
     clock_ok && zone_ok
 }
@@ -269,7 +286,16 @@ mod tests {
             Timestamp::parse("2025-08-20").unwrap().rfc3339(),
             "2025-08-20T00:00:00Z"
         );
+        assert_eq!(
+            Timestamp::parse("2025-08-20 09:30+03:00")
+                .unwrap()
+                .rfc3339(),
+            "2025-08-20T09:30:00+03:00"
+        );
         assert!(Timestamp::parse("2025-08-20T25:00").is_err());
+        assert!(Timestamp::parse("2025-08-20\tT10:00").is_err());
+        // A zone with a multi-byte character was once sliced mid-character.
+        assert!(Timestamp::parse("2025-08-20T10:00+0é:0").is_err());
         assert!(Timestamp::parse("2025-08").is_err());
     }
 

@@ -117,6 +117,8 @@ fn timeline_date(d: &PartialDate) -> Value {
 }
 
 /// TimelineJS's JSON format (`title` + `events` with `start_date` parts).
+/// TimelineJS shows `headline`, `text`, `display_date` and `group` as HTML,
+/// so every text put there is HTML-escaped.
 pub fn timeline_json(site: &Site, ui: &Translations, lang: &str) -> Option<OutputFile> {
     if site.events.is_empty() {
         return None;
@@ -143,17 +145,17 @@ pub fn timeline_json(site: &Site, ui: &Translations, lang: &str) -> Option<Outpu
             json!({
                 "unique_id": e.id,
                 "start_date": timeline_date(&e.date),
-                "display_date": t.format_date(&e.date),
-                "group": if e.planned { t.get("planned") } else { t.get("happened") },
+                "display_date": html(&t.format_date(&e.date)),
+                "group": html(if e.planned { t.get("planned") } else { t.get("happened") }),
                 "text": {
-                    "headline": text(site, &e.title, lang),
+                    "headline": html(text(site, &e.title, lang)),
                     "text": if claims.is_empty() { String::new() } else { format!("<ul>{}</ul>", claims.concat()) },
                 },
             })
         })
         .collect();
     let doc = json!({
-        "title": { "text": { "headline": text(site, &site.config.title, lang), "text": t.get("timeline") } },
+        "title": { "text": { "headline": html(text(site, &site.config.title, lang)), "text": html(t.get("timeline")) } },
         "events": events,
     });
     Some(OutputFile {
@@ -323,8 +325,15 @@ pub fn script_safe(json: &str) -> String {
         .replace('&', "\\u0026")
 }
 
+fn html(s: &str) -> String {
+    crate::highlight::escape_html(s)
+}
+
+/// Pretty JSON in which `<`, `>` and `&` are `\u` escapes: the same data
+/// once parsed, but safe to paste into a `<script>` or an HTML page.
 fn pretty(v: &Value) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(v).expect("JSON values serialize");
+    let text = serde_json::to_string_pretty(v).expect("JSON values serialize");
+    let mut bytes = script_safe(&text).into_bytes();
     bytes.push(b'\n');
     bytes
 }

@@ -30,8 +30,9 @@ impl InputFile {
             .help("save the file as UTF-8")
         })?;
         let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+        // CRLF (Windows) and a lone CR (old Mac) both end a line.
         Ok(if s.contains('\r') {
-            s.replace("\r\n", "\n")
+            s.replace("\r\n", "\n").replace('\r', "\n")
         } else {
             s.to_string()
         })
@@ -52,9 +53,79 @@ pub struct SiteInput {
     pub theme: Vec<InputFile>,
 }
 
+/// The largest page, data file, template or UI-strings file dossier reads,
+/// in bytes. Text is parsed and rendered, and the result held in memory for
+/// every language; no explainer page comes near this.
+pub const MAX_TEXT_BYTES: u64 = 8 << 20;
+/// The largest file copied as it is (an image, a PDF), in bytes.
+pub const MAX_ASSET_BYTES: u64 = 256 << 20;
+
+/// Whether dossier parses a file as text, rather than copying it.
+fn is_text(rel: &str) -> bool {
+    let ext = rel.rsplit_once('.').map_or("", |(_, e)| e);
+    matches!(ext, "md" | "yaml" | "yml" | "html" | "htm")
+}
+
+fn size_text(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
+}
+
+/// Why a file or folder name below the site root is refused, if it is:
+/// `\` (a separator on Windows), control characters such as NUL, the
+/// characters Windows forbids in names, names Windows reserves for devices
+/// (`con`, `nul`, `aux`, …), and names ending in a dot or space. Such files
+/// would be copied into the output under a name that some systems and
+/// hosts cannot hold or would read as a path.
+pub fn unsafe_name(name: &str) -> Option<String> {
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Some(format!("holds the control character U+{:04X}", c as u32));
+    }
+    if let Some(c) = name.chars().find(|c| {
+        matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }) {
+        // They make a name read differently than it is (`txt.exe` as `exe.txt`).
+        return Some(format!(
+            "holds the invisible bidirectional control U+{:04X}",
+            c as u32
+        ));
+    }
+    if let Some(c) = name.chars().find(|c| "\\<>:\"|?*".contains(*c)) {
+        return Some(format!(
+            "holds `{c}`, which Windows does not allow in names{}",
+            if c == '\\' {
+                " (it separates folders there)"
+            } else {
+                ""
+            }
+        ));
+    }
+    if crate::slug::is_reserved_name(name) {
+        return Some(
+            "is a name Windows reserves for a device (con, prn, aux, nul, com1-9, lpt1-9)".into(),
+        );
+    }
+    if name.ends_with('.') || name.ends_with(' ') {
+        return Some("ends in a dot or a space, which Windows drops".into());
+    }
+    None
+}
+
+/// Refuses a symbolic link where the site's own files should be: a link
+/// could lead the build to read outside the site.
+fn refuse_link(path: &Path, rel: &str) -> Option<Diagnostic> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    meta.file_type().is_symlink().then(|| {
+        Diagnostic::error(rel, "is a symbolic link; dossier does not follow links")
+            .help("copy the files into the site instead")
+    })
+}
+
 /// Reads `site.yaml`. Missing or unreadable is fatal for the run.
 pub fn read_config(root: &Path) -> Result<String, Diagnostics> {
     let path = root.join(crate::config::CONFIG_FILE);
+    if let Some(d) = refuse_link(&path, crate::config::CONFIG_FILE) {
+        return Err(Diagnostics::from_iter([d]));
+    }
     let file = read_file(&path, crate::config::CONFIG_FILE.to_string()).map_err(|d| {
         let d = if !path.exists() {
             Diagnostic::error(crate::config::CONFIG_FILE, format!("no site.yaml in `{}`", root.display()))
@@ -71,6 +142,22 @@ pub fn read_config(root: &Path) -> Result<String, Diagnostics> {
 pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteInput, Diagnostics> {
     let mut diags = Diagnostics::new();
     let content_dir = root.join("content");
+    let themes_dir = root.join("themes");
+    let theme_dir = themes_dir.join(theme);
+    let mut links = 0;
+    for (path, rel) in [
+        (&content_dir, "content".to_string()),
+        (&themes_dir, "themes".to_string()),
+        (&theme_dir, format!("themes/{theme}")),
+    ] {
+        if let Some(d) = refuse_link(path, &rel) {
+            diags.push(d);
+            links += 1;
+        }
+    }
+    if links > 0 {
+        return Err(diags);
+    }
     let content = if content_dir.is_dir() {
         read_tree(&content_dir, &content_dir, "content", &mut diags)
     } else {
@@ -80,7 +167,6 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
         );
         Vec::new()
     };
-    let theme_dir = root.join("themes").join(theme);
     let theme_files = if theme_dir.is_dir() {
         read_tree(&theme_dir, &theme_dir, "", &mut diags)
     } else {
@@ -117,15 +203,53 @@ fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> 
         };
         let rel = rel_path(base, entry.path(), prefix);
         let ft = entry.file_type();
+        let name = entry.file_name().to_string_lossy();
+        if entry.depth() > 0 && !name.starts_with('.') {
+            if let Some(why) = unsafe_name(&name) {
+                diags.push(
+                    Diagnostic::error(&rel, format!("the name `{}` {why}", name.escape_debug()))
+                        .help("rename it: letters, digits, `-`, `_` and `.` are safe everywhere"),
+                );
+                continue;
+            }
+        }
         if ft.is_symlink() {
             diags.push(
                 Diagnostic::error(rel, "is a symbolic link; dossier does not follow links")
                     .help("copy the file into the site instead"),
             );
         } else if ft.is_file() {
-            let name = entry.file_name().to_string_lossy();
             if name.starts_with('.') || name.ends_with('~') {
                 continue; // editor backups, .DS_Store and the like
+            }
+            let limit = if is_text(&rel) {
+                MAX_TEXT_BYTES
+            } else {
+                MAX_ASSET_BYTES
+            };
+            let len = entry.metadata().map_or(0, |m| m.len());
+            if len > limit {
+                let what = if is_text(&rel) {
+                    "pages, data files and templates"
+                } else {
+                    "files copied as they are"
+                };
+                diags.push(
+                    Diagnostic::error(
+                        &rel,
+                        format!(
+                            "the file is {}; {what} may be at most {}",
+                            size_text(len),
+                            size_text(limit)
+                        ),
+                    )
+                    .help(if is_text(&rel) {
+                        "split the page into several pages, or the data into several files"
+                    } else {
+                        "make the file smaller, or host it elsewhere and link to it"
+                    }),
+                );
+                continue;
             }
             paths.push((entry.path().to_path_buf(), rel));
         }
@@ -157,6 +281,24 @@ fn rel_path(base: &Path, path: &Path, prefix: &str) -> String {
 }
 
 fn read_file(path: &Path, rel: String) -> Result<InputFile, Diagnostic> {
+    // Checked again here (the file may have grown), and for site.yaml.
+    if let Ok(m) = std::fs::metadata(path) {
+        let limit = if is_text(&rel) {
+            MAX_TEXT_BYTES
+        } else {
+            MAX_ASSET_BYTES
+        };
+        if m.is_file() && m.len() > limit {
+            return Err(Diagnostic::error(
+                &rel,
+                format!(
+                    "the file is {}; it may be at most {}",
+                    size_text(m.len()),
+                    size_text(limit)
+                ),
+            ));
+        }
+    }
     std::fs::read(path)
         .map(|bytes| InputFile {
             rel: rel.clone(),

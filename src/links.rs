@@ -166,8 +166,13 @@ pub fn relative(from: &str, to: &str) -> String {
     }
     out.push_str(to_file[0]);
     if let Some(f) = frag {
-        if out.is_empty() && from_dir.len() == from.len() {
-            return format!("#{f}");
+        if out.is_empty() {
+            // The target is the folder of `from`: from the folder itself a
+            // bare fragment does, from a file in it (`404.html`) it does not.
+            if from_dir.len() == from.len() {
+                return format!("#{f}");
+            }
+            out.push_str("./");
         }
         out.push('#');
         out.push_str(f);
@@ -192,6 +197,8 @@ mod tests {
         assert_eq!(relative("index.html", "en/"), "en/");
         assert_eq!(relative("en/a/b/", "tr/a/b/"), "../../../tr/a/b/");
         assert_eq!(relative("en/", "en/timeline/#event-x"), "timeline/#event-x");
+        // From a file, the folder's fragment is `./#a`, not `#a` (the file's).
+        assert_eq!(relative("en/atom.xml", "en/#a"), "./#a");
     }
 
     #[test]

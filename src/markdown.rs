@@ -39,22 +39,47 @@ pub struct Scan {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
     pub code_blocks: Vec<CodeBlock>,
+    /// Explicit heading ids (`{#dock}`) already taken on the page: the
+    /// heading got another id, so links to it would land elsewhere.
+    pub duplicate_ids: Vec<DuplicateId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DuplicateId {
+    pub wanted: String,
+    pub given: String,
+    /// Byte offset of the heading in the body.
+    pub offset: usize,
 }
 
 pub fn scan(body: &str) -> Scan {
     let mut out = Scan::default();
     let mut taken = HashSet::new();
-    let mut heading: Option<(u8, Option<String>, String)> = None;
+    let mut heading: Option<(u8, Option<String>, String, usize)> = None;
     let mut code: Option<CodeBlock> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level_num(level), id.map(|i| i.to_string()), String::new()));
+                heading = Some((
+                    level_num(level),
+                    id.map(|i| i.to_string()),
+                    String::new(),
+                    range.start,
+                ));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, text)) = heading.take() {
-                    let base = explicit.unwrap_or_else(|| crate::slug::heading_slug(&text));
+                if let Some((level, explicit, text, offset)) = heading.take() {
+                    let base = explicit
+                        .clone()
+                        .unwrap_or_else(|| crate::slug::heading_slug(&text));
                     let id = crate::slug::unique(base, &mut taken);
+                    if let Some(wanted) = explicit.filter(|w| *w != id) {
+                        out.duplicate_ids.push(DuplicateId {
+                            wanted,
+                            given: id.clone(),
+                            offset,
+                        });
+                    }
                     out.headings.push(Heading {
                         level,
                         id,
@@ -63,7 +88,7 @@ pub fn scan(body: &str) -> Scan {
                 }
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, text)) = heading.as_mut() {
+                if let Some((_, _, text, _)) = heading.as_mut() {
                     text.push_str(&t);
                 }
                 if let Some(c) = code.as_mut() {

@@ -334,10 +334,11 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
     let mut source_ids: HashMap<String, usize> = HashMap::new();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
     for s in raw_sources {
-        // The n-th source with this id sits on the n-th line naming it.
+        // The n-th source with this id sits on the n-th line naming it;
+        // looked up only for an error, so a long file stays linear.
         let nth = seen_ids.entry(s.id.clone()).or_default();
-        let line =
-            crate::diagnostics::find_lines(&sources_text, &format!("id: {}", s.id)).nth(*nth);
+        let (n, id) = (*nth, s.id.clone());
+        let line = || id_line(&sources_text, &id, n);
         *nth += 1;
         if !slug::is_safe_id(&s.id) {
             diags.push(
@@ -345,7 +346,7 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                     sources_rel,
                     format!("source id `{}` is not a safe id", s.id),
                 )
-                .at(line, None)
+                .at(line(), None)
                 .help(slug::SAFE_ID_HELP),
             );
             continue;
@@ -353,7 +354,7 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
         if source_ids.contains_key(&s.id) {
             diags.push(
                 Diagnostic::error(sources_rel, format!("duplicate source id `{}`", s.id))
-                    .at(line, None)
+                    .at(line(), None)
                     .help("each source needs its own id"),
             );
             continue;
@@ -520,10 +521,11 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
         .unwrap_or_default();
     let mut events: Vec<Event> = Vec::new();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
+    let mut event_ids: std::collections::HashSet<String> = Default::default();
     for e in raw_events {
         let nth = seen_ids.entry(e.id.clone()).or_default();
-        let line =
-            crate::diagnostics::find_lines(&timeline_text, &format!("id: {}", e.id)).nth(*nth);
+        let (n, id) = (*nth, e.id.clone());
+        let line = || id_line(&timeline_text, &id, n);
         *nth += 1;
         if !slug::is_safe_id(&e.id) {
             diags.push(
@@ -531,15 +533,15 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                     timeline_rel,
                     format!("event id `{}` is not a safe id", e.id),
                 )
-                .at(line, None)
+                .at(line(), None)
                 .help(slug::SAFE_ID_HELP),
             );
             continue;
         }
-        if events.iter().any(|x| x.id == e.id) {
+        if !event_ids.insert(e.id.clone()) {
             diags.push(
                 Diagnostic::error(timeline_rel, format!("duplicate event id `{}`", e.id))
-                    .at(line, None)
+                    .at(line(), None)
                     .help("each event needs its own id"),
             );
             continue;
@@ -588,6 +590,18 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
     })
 }
 
+/// The line of the `n`-th entry with this id in a list file, written plain
+/// or quoted.
+fn id_line(text: &str, id: &str, n: usize) -> Option<usize> {
+    [
+        format!("id: {id}"),
+        format!("id: '{}'", id.replace('\'', "''")),
+        format!("id: \"{id}\""),
+    ]
+    .iter()
+    .find_map(|needle| crate::diagnostics::find_lines(text, needle).nth(n))
+}
+
 fn parse_list_file<T: serde::de::DeserializeOwned>(
     f: &InputFile,
     diags: &mut Diagnostics,
@@ -614,31 +628,47 @@ fn reserved(key: &str) -> Option<String> {
     None
 }
 
+/// Reports each `superseded_by` loop once, from every claim on it, in time
+/// linear in the number of claims (each follows one `superseded_by` link).
 fn check_supersession_loops(claims: &[Claim], diags: &mut Diagnostics) {
-    for (start, claim) in claims.iter().enumerate() {
-        let mut seen = vec![start];
-        let mut next = claim.superseded_by;
+    // 0: not visited; 1: on the chain being followed; 2: done.
+    let mut state = vec![0u8; claims.len()];
+    for start in 0..claims.len() {
+        let mut chain = Vec::new();
+        let mut next = Some(start);
         while let Some(i) = next {
-            if i == start {
-                let chain: Vec<&str> = seen.iter().map(|&j| claims[j].id.as_str()).collect();
-                diags.push(
-                    Diagnostic::error(
-                        &claim.rel,
-                        format!(
-                            "`superseded_by` loops: {} → {}",
-                            chain.join(" → "),
-                            claim.id
-                        ),
-                    )
-                    .help("a claim cannot be superseded, directly or through others, by itself"),
-                );
+            if state[i] != 0 {
+                if state[i] == 1 {
+                    // A new loop: the part of the chain from `i` on.
+                    let at = chain.iter().position(|&j| j == i).unwrap_or(0);
+                    let cycle = &chain[at..];
+                    for (k, &member) in cycle.iter().enumerate() {
+                        let names: Vec<&str> = cycle[k..]
+                            .iter()
+                            .chain(&cycle[..k])
+                            .map(|&j: &usize| claims[j].id.as_str())
+                            .collect();
+                        diags.push(
+                            Diagnostic::error(
+                                &claims[member].rel,
+                                format!(
+                                    "`superseded_by` loops: {} → {}",
+                                    names.join(" → "),
+                                    claims[member].id
+                                ),
+                            )
+                            .help("a claim cannot be superseded, directly or through others, by itself"),
+                        );
+                    }
+                }
                 break;
             }
-            if seen.contains(&i) {
-                break; // a loop that does not pass through `start`: reported from its own members
-            }
-            seen.push(i);
+            state[i] = 1;
+            chain.push(i);
             next = claims[i].superseded_by;
+        }
+        for i in chain {
+            state[i] = 2;
         }
     }
 }

@@ -57,7 +57,7 @@ pub fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputErr
         } else {
             std::env::current_dir().unwrap_or_default().join(p)
         };
-        normalize(&p)
+        resolve_existing(&normalize(&p))
     };
     let (root, out) = (abs(root), abs(output));
     if root.starts_with(&out) {
@@ -75,6 +75,32 @@ pub fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputErr
         }
     }
     Ok(())
+}
+
+/// `path` with its longest existing ancestor resolved through symbolic
+/// links, so that `site/link-to-content/out` is seen to lie in `content/`.
+fn resolve_existing(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            for part in rest.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
 }
 
 /// Folds `.` and `..` without touching the disk.
@@ -134,30 +160,115 @@ pub fn write_site_with_progress(
     let name = output
         .file_name()
         .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    for f in files {
+        if let Some(why) = unsafe_output_path(&f.path) {
+            return Err(OutputError::Unsafe(output.join(&f.path), why));
+        }
+    }
     remove_stale_staging(&parent, &name);
     let staging = parent.join(format!(".{name}.dossier-staging-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    if std::fs::symlink_metadata(&staging).is_ok() {
+        if !is_ours(&staging) {
+            return Err(OutputError::Unsafe(
+                staging,
+                "a folder of that name, which dossier did not create, is in the way",
+            ));
+        }
+        remove_ours(&staging).map_err(io(&staging))?;
     }
     progress.phase("Writing files", Some(files.len() as u64));
     let result = fill(&staging, files, progress).and_then(|()| swap(&staging, output, foreign));
-    if result.is_err() && staging.join(MARKER).is_file() {
-        let _ = std::fs::remove_dir_all(&staging);
+    if result.is_err() && is_ours(&staging) {
+        let _ = remove_ours(&staging);
     }
     result
 }
 
-/// Removes staging folders left by killed builds (only ones we marked).
+/// Why a path of the finished site could land outside the output folder
+/// (or be unwritable on some systems), if it could. Every path is built
+/// from checked ids; this is the last guard before the disk.
+pub fn unsafe_output_path(path: &str) -> Option<&'static str> {
+    if path.is_empty() || path.starts_with('/') {
+        return Some("an output path must be relative");
+    }
+    for seg in path.split('/') {
+        if seg.is_empty() || seg == "." || seg == ".." {
+            return Some("an output path may not hold empty, `.` or `..` parts");
+        }
+        if seg.contains(['\\', '\0']) {
+            return Some("an output path may not hold `\\` or NUL");
+        }
+    }
+    None
+}
+
+/// A folder dossier wrote: a real folder (not a link) holding the marker.
+fn is_ours(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
+        && std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
+}
+
+/// Removes a folder dossier wrote, its marker last: a removal cut short
+/// leaves a folder that is still recognisably ours, and the next build
+/// finishes the job.
+fn remove_ours(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    std::fs::remove_file(dir.join(MARKER))?;
+    std::fs::remove_dir(dir)
+}
+
+/// Whether the build with process id `pid` may still be running.
+fn may_be_running(pid: &str) -> bool {
+    let Ok(pid) = pid.parse::<i32>() else {
+        return false;
+    };
+    if pid == std::process::id() as i32 {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        // SAFETY: signal 0 only checks that the process exists.
+        let rc = unsafe { libc::kill(pid, 0) };
+        rc == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
+/// Removes what killed builds left beside the output: their staging and
+/// old folders (only ones that carry the marker, or are empty), unless the
+/// build that made them is still running.
 fn remove_stale_staging(parent: &Path, name: &str) {
-    let prefix = format!(".{name}.dossier-staging-");
-    let old_prefix = format!(".{name}.dossier-old-");
+    let prefixes = [
+        format!(".{name}.dossier-staging-"),
+        format!(".{name}.dossier-old-"),
+    ];
     if let Ok(entries) = std::fs::read_dir(parent) {
         for e in entries.flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
-            if (n.starts_with(&prefix) || n.starts_with(&old_prefix))
-                && e.path().join(MARKER).is_file()
-            {
-                let _ = std::fs::remove_dir_all(e.path());
+            let Some(pid) = prefixes.iter().find_map(|p| n.strip_prefix(p.as_str())) else {
+                continue;
+            };
+            if may_be_running(pid) {
+                continue;
+            }
+            if is_ours(&e.path()) {
+                let _ = remove_ours(&e.path());
+            } else if e.file_type().is_ok_and(|t| t.is_dir()) {
+                // Killed between creating the folder and marking it.
+                let _ = std::fs::remove_dir(e.path());
             }
         }
     }
@@ -168,7 +279,7 @@ fn fill(
     files: &[OutputFile],
     progress: &dyn crate::progress::Progress,
 ) -> Result<(), OutputError> {
-    std::fs::create_dir_all(staging).map_err(io(staging))?;
+    std::fs::create_dir(staging).map_err(io(staging))?;
     std::fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io(staging))?;
     let dirs: BTreeSet<&str> = files
         .iter()
@@ -191,6 +302,12 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Output
         std::fs::rename(staging, output).map_err(io(output))?;
         return Ok(Previous::None);
     }
+    if !foreign && !is_ours(output) {
+        // An empty folder nobody marked: nothing in it to lose.
+        std::fs::remove_dir(output).map_err(io(output))?;
+        std::fs::rename(staging, output).map_err(io(output))?;
+        return Ok(Previous::None);
+    }
     if foreign {
         let aside = aside_name(output);
         std::fs::rename(output, &aside).map_err(io(output))?;
@@ -199,7 +316,7 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Output
     }
     if exchange(staging, output).is_ok() {
         // `staging` now holds the previous output, which we wrote.
-        let _ = std::fs::remove_dir_all(staging);
+        let _ = remove_ours(staging);
         return Ok(Previous::Replaced);
     }
     // No atomic exchange here: two renames, with the old folder kept until
@@ -214,7 +331,7 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Output
         let _ = std::fs::rename(&old, output);
         return Err(OutputError::Io(output.to_path_buf(), e));
     }
-    let _ = std::fs::remove_dir_all(&old);
+    let _ = remove_ours(&old);
     Ok(Previous::Replaced)
 }
 

@@ -147,6 +147,8 @@ pub fn broken_links(dir: &Path) -> Vec<String> {
                 continue;
             }
             if let Some(f) = frag {
+                // Browsers percent-decode a fragment before matching ids.
+                let f = percent_decode(&f);
                 let text = std::fs::read_to_string(&file).unwrap_or_default();
                 if !text.contains(&format!("id=\"{f}\"")) {
                     broken.push(format!(
@@ -158,6 +160,27 @@ pub fn broken_links(dir: &Path) -> Vec<String> {
         }
     }
     broken
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let (mut out, mut i) = (Vec::new(), 0);
+    while i < b.len() {
+        let byte = s
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b[i], byte) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn normalize(p: &Path) -> PathBuf {
