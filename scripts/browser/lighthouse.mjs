@@ -87,19 +87,27 @@ try {
     }
     // The performance score varies from run to run with what else the machine
     // is doing (Lighthouse's docs on variability advise the median of several
-    // runs). Below the bar, the page is run twice more, performance only, and
-    // the median of the three counts. The other categories do not vary.
+    // runs). Below the bar, the page is run again, performance only, up to 5
+    // runs in all, until 3 of them agree on which side of the bar it is: the
+    // median of those runs counts. The other categories do not vary.
+    // benchmarkIndex is Lighthouse's measure of the machine's speed at the
+    // time: a low one says the machine was busy.
     let perfLhr = lhr;
     let perfNote = '';
-    if (lhr.categories.performance.score * 100 < MIN.performance) {
+    const perf = (r) => Math.round(r.categories.performance.score * 100);
+    if (perf(lhr) < MIN.performance) {
       const runs = [lhr];
-      for (let i = 0; i < 2; i++) {
+      const decided = () =>
+        runs.filter((r) => perf(r) >= MIN.performance).length >= 3 || runs.filter((r) => perf(r) < MIN.performance).length >= 3;
+      while (runs.length < 5 && !decided()) {
         const again = (await run(['performance'])).lhr;
         if (!again.runtimeError) runs.push(again);
       }
       runs.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
       perfLhr = runs[Math.floor(runs.length / 2)];
-      perfNote = `  [performance: median of ${runs.map((r) => Math.round(r.categories.performance.score * 100)).join(', ')}]`;
+      perfNote =
+        `  [performance: median of ${runs.map(perf).join(', ')}; ` +
+        `benchmarkIndex ${runs.map((r) => Math.round(r.environment.benchmarkIndex)).join(', ')}]`;
     }
     const scores = {};
     const problems = [];
@@ -129,7 +137,7 @@ try {
     const metric = (id) => perfLhr.audits[id]?.displayValue?.replace(/\s+/g, ' ') ?? '?';
     const line =
       `/${t}  perf ${scores.performance}  a11y ${scores.accessibility}  best ${scores['best-practices']}  seo ${scores.seo}` +
-      `  (FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')})${perfNote}`;
+      `  (FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, benchmarkIndex ${Math.round(perfLhr.environment.benchmarkIndex)})${perfNote}`;
     rows.push(line);
     if (problems.some((p) => !p.startsWith('    '))) {
       failed++;
