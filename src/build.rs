@@ -195,17 +195,41 @@ pub fn prepare_input(
     let rendered =
         render::render_site(&site, &analysis, &ui, &tera, &highlighter, &options).map_err(fail)?;
     let mut files = rendered.files;
+    // A copied file may not take the place of a generated one (an
+    // `index.html` beside a page, a theme's `en/claims.json`): both would
+    // be written to the same path, and which one won would be chance.
+    let generated: std::collections::HashSet<String> =
+        files.iter().map(|f| f.path.clone()).collect();
+    let mut clashes = Vec::new();
+    let clash = |origin: &str, path: &str| {
+        Diagnostic::error(
+            origin,
+            format!("would be copied to `{path}`, where dossier writes a file of its own"),
+        )
+        .help("rename or move the file")
+    };
     for (path, file) in &theme.statics {
+        if generated.contains(path) {
+            clashes.push(clash(&file.origin, path));
+            continue;
+        }
         files.push(OutputFile {
             path: path.clone(),
             bytes: file.bytes.clone(),
         });
     }
     for asset in &site.assets {
+        if generated.contains(&asset.out) || theme.statics.contains_key(&asset.out) {
+            clashes.push(clash(&format!("content/{}", asset.out), &asset.out));
+            continue;
+        }
         files.push(OutputFile {
             path: asset.out.clone(),
             bytes: asset.bytes.clone(),
         });
+    }
+    if !clashes.is_empty() {
+        return Err(Diagnostics::from_iter(clashes).into_sorted());
     }
     if search {
         progress.phase("Indexing for search", None);

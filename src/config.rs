@@ -125,6 +125,15 @@ pub fn is_language_tag(code: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// An absolute http(s) URL with nothing in it that could end a line or an
+/// attribute on its own: no whitespace, no control characters.
+pub fn is_http_url(u: &str) -> bool {
+    (u.starts_with("https://") || u.starts_with("http://"))
+        && u.split_once("://")
+            .is_some_and(|(_, rest)| !rest.is_empty())
+        && !u.contains(|c: char| c.is_whitespace() || c.is_control())
+}
+
 pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
     let path = CONFIG_FILE;
     let raw: RawConfig = yaml::parse(path, text, 1).map_err(|d| Diagnostics::from_iter([d]))?;
@@ -205,7 +214,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
         );
     }
     let base_url = match raw.base_url {
-        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+        Some(u) if crate::config::is_http_url(&u) => {
             Some(if u.ends_with('/') { u } else { format!("{u}/") })
         }
         Some(u) => {
@@ -215,7 +224,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
                     format!("base_url `{u}` is not an absolute http(s) URL"),
                 )
                 .at(crate::diagnostics::find_line(text, "base_url"), None)
-                .help("write it in full, such as `https://example.org/r2/`, or leave it out"),
+                .help("write it in full, without spaces, such as `https://example.org/r2/`, or leave it out"),
             );
             None
         }

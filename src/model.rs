@@ -386,14 +386,14 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
             );
         }
         if let Some(url) = &s.url {
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
+            if !crate::config::is_http_url(url) {
                 diags.push(
                     Diagnostic::error(
                         sources_rel,
                         format!("source `{}`: url `{url}` is not an http(s) URL", s.id),
                     )
                     .at(find_line(&sources_text, url), None)
-                    .help("write the full address, starting with https://"),
+                    .help("write the full address, starting with https:// and without spaces"),
                 );
             }
         }

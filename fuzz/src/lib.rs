@@ -14,6 +14,8 @@ use dossier::{config, data, highlight, links, markdown, pages};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+pub mod smoke;
+
 /// Every target, by the name of its folder in `fuzz/corpus/`.
 pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("front_matter", front_matter),

@@ -351,3 +351,19 @@ fn a_source_url_or_base_url_must_be_http() {
         "{err}"
     );
 }
+
+#[test]
+fn a_base_url_with_a_line_break_cannot_add_lines_to_robots_txt() {
+    let site = crate::minimal_site();
+    write_site(
+        site.path(),
+        &[(
+            "site.yaml",
+            "title: {en: M}\ndefault_language: en\nlanguages: [{code: en, name: English}]\nbase_url: \"https://example.org/\\nDisallow: /\"\n",
+        )],
+    );
+    let (code, err) = crate::build_err(site.path());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("is not an absolute http(s) URL"), "{err}");
+    assert!(err.contains("without spaces"), "{err}");
+}

@@ -375,3 +375,31 @@ fn output_paths_are_checked_before_anything_is_written() {
         "something was written"
     );
 }
+
+#[test]
+fn a_copied_file_cannot_take_the_place_of_a_generated_one() {
+    let (_tmp, site) = sandboxed_site();
+    write_site(
+        &site,
+        &[
+            ("content/en/about.md", "---\ntitle: About\n---\n"),
+            // Beside a page, in place of its index.html; and in place of a feed.
+            ("content/en/about/index.html", "<p>not the page</p>"),
+            ("content/en/atom.xml", "<feed/>"),
+            ("themes/default/static/en/index.html", "<p>not home</p>"),
+        ],
+    );
+    let err = refused(&site);
+    for (origin, path) in [
+        ("content/en/about/index.html", "en/about/index.html"),
+        ("content/en/atom.xml", "en/atom.xml"),
+        ("themes/default/static/en/index.html", "en/index.html"),
+    ] {
+        assert!(
+            err.contains(&format!(
+                "{origin}: would be copied to `{path}`, where dossier writes a file of its own"
+            )),
+            "{origin}:\n{err}"
+        );
+    }
+}
