@@ -135,7 +135,7 @@ pub fn broken_links(dir: &Path) -> Vec<String> {
             } else {
                 normalize(&page_dir.join(&path))
             };
-            if path.ends_with('/') || path.is_empty() && rel.ends_with("index.html") && false {
+            if path.ends_with('/') {
                 target = target.join("index.html");
             }
             let file = dir.join(&target);
