@@ -44,20 +44,25 @@ pub fn heading_slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for g in text.graphemes(true) {
-        if g.chars().next().is_some_and(char::is_alphanumeric) {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            for c in g.chars() {
-                // A cluster is a letter or digit and its marks; anything
-                // else glued to it (a joiner, a variation selector) is dropped.
-                if c.is_alphanumeric() || is_mark(c) {
-                    out.extend(c.to_lowercase());
+        // Whether the previous character of this cluster was kept: a mark
+        // is kept only after a letter or digit of its own cluster.
+        let mut attached = false;
+        for c in g.chars() {
+            if c.is_alphanumeric() || (attached && is_mark(c)) {
+                if dash && !out.is_empty() {
+                    out.push('-');
                 }
+                dash = false;
+                attached = true;
+                out.extend(c.to_lowercase());
+            } else if attached && is_glue(c) {
+                // A joiner or variation selector inside a word: dropped.
+            } else {
+                // Anything else, even inside a cluster (a prepended sign
+                // before `-`), separates words.
+                dash = true;
+                attached = false;
             }
-        } else {
-            dash = true;
         }
     }
     if out.is_empty() {
@@ -66,16 +71,18 @@ pub fn heading_slug(text: &str) -> String {
     out
 }
 
+/// Invisible characters that shape a word without being part of its text:
+/// joiners, direction marks, variation selectors, emoji skin tones.
+fn is_glue(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}')
+        || ('\u{e0100}'..='\u{e01ef}').contains(&c)
+        || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
+}
+
 /// A combining mark inside a grapheme cluster: what `graphemes` attached to
-/// a letter that is not a letter itself and not a control, joiner or space.
+/// a letter that is not a letter itself, nor a control, space, glue or ASCII.
 fn is_mark(c: char) -> bool {
-    !c.is_alphanumeric()
-        && !c.is_control()
-        && !c.is_whitespace()
-        && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}')
-        && !('\u{e0100}'..='\u{e01ef}').contains(&c)
-        && !('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
-        && !c.is_ascii()
+    !c.is_alphanumeric() && !c.is_control() && !c.is_whitespace() && !is_glue(c) && !c.is_ascii()
 }
 
 /// The ids already given on one page, for making heading ids unique.
@@ -130,6 +137,12 @@ mod tests {
         assert_eq!(heading_slug("हिन्दी भाषा"), "हिन्दी-भाषा");
         assert_eq!(heading_slug("Cafe\u{301} au lait"), "cafe\u{301}-au-lait");
         assert_eq!(heading_slug("Rocket 🚀 launch"), "rocket-launch");
+        // A prepended sign (Kawi U+11F02) forms one cluster with the `:`
+        // after it; the `:` still separates (found by proptest).
+        assert_eq!(
+            heading_slug("\u{11f02}:\u{1fb00}\u{1e7e8}"),
+            "\u{11f02}-\u{1e7e8}"
+        );
     }
 
     #[test]
