@@ -95,6 +95,7 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
         for (page, page_scans) in site.pages.iter().zip(&scans) {
             let (version, _) = page.version(lang);
             let mut cited: Vec<usize> = Vec::new();
+            let mut cited_set = std::collections::HashSet::new();
             for link in &page_scans[&version.lang].links {
                 let Some(parsed) = links::parse_target(&link.dest) else {
                     if let Some(d) = forbidden_scheme(&link.dest) {
@@ -119,7 +120,7 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
                     Ok(Target::Claim(id)) => {
                         if let Some(i) = site.claim_index(id) {
                             by_claim[i].insert(page.key.clone());
-                            if !cited.contains(&i) {
+                            if cited_set.insert(i) {
                                 cited.push(i);
                             }
                         }
@@ -162,7 +163,8 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
             supersedes[s].push(i);
         }
         for c in &claim.citations {
-            if !source_claims[c.source].contains(&i) {
+            // Claims come in order: a repeat can only be this claim's.
+            if source_claims[c.source].last() != Some(&i) {
                 source_claims[c.source].push(i);
             }
         }

@@ -172,6 +172,21 @@ pub fn prepare_input(
     if warnings.has_errors() {
         return Err(keep_errors(warnings));
     }
+    let cells = site.claims.len().saturating_mul(site.sources.len());
+    if cells > render::MAX_MATRIX_CELLS {
+        warnings.push(
+            Diagnostic::warning(
+                "content/sources.yaml",
+                format!(
+                    "{} claims × {} sources make {cells} cells, more than the {} the sources page's matrix shows; it is left out",
+                    site.claims.len(),
+                    site.sources.len(),
+                    render::MAX_MATRIX_CELLS
+                ),
+            )
+            .help("the sources list and each claim's and source's own page still show every citation"),
+        );
+    }
     let sections = std::sync::Arc::new(templates::section_index(&site));
     let tera = templates::load(&theme, analysis.links.clone(), sections).map_err(|d| vec![d])?;
     let highlighter = highlight::Highlighter::new();

@@ -4,7 +4,6 @@
 //! language and code blocks replaced by their highlighted form.
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -54,7 +53,7 @@ pub struct DuplicateId {
 
 pub fn scan(body: &str) -> Scan {
     let mut out = Scan::default();
-    let mut taken = HashSet::new();
+    let mut taken = crate::slug::UniqueIds::default();
     let mut heading: Option<(u8, Option<String>, String, usize)> = None;
     let mut code: Option<CodeBlock> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -72,7 +71,7 @@ pub fn scan(body: &str) -> Scan {
                     let base = explicit
                         .clone()
                         .unwrap_or_else(|| crate::slug::heading_slug(&text));
-                    let id = crate::slug::unique(base, &mut taken);
+                    let id = taken.claim(base);
                     if let Some(wanted) = explicit.filter(|w| *w != id) {
                         out.duplicate_ids.push(DuplicateId {
                             wanted,

@@ -229,7 +229,7 @@ fn remove_ours(dir: &Path) -> std::io::Result<()> {
 
 /// Whether the build with process id `pid` may still be running.
 fn may_be_running(pid: &str) -> bool {
-    let Ok(pid) = pid.parse::<i32>() else {
+    let Some(pid) = pid.parse::<i32>().ok().filter(|&p| p > 0) else {
         return false;
     };
     if pid == std::process::id() as i32 {

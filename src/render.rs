@@ -133,10 +133,17 @@ pub fn render_site(
     let fingerprints = Fingerprints::new(site, analysis, options.outside, nav_fps);
     let progress = options.progress;
     progress.phase("Rendering pages", Some(jobs.len() as u64 + 2));
+    // The whole site is held in memory until it is written: past the
+    // budget, the remaining pages fail instead of being rendered.
+    let budget = max_output_bytes();
+    let total = std::sync::atomic::AtomicU64::new(0);
     let results: Vec<(u64, bool, Result<OutputFile, Diagnostic>)> = jobs
         .par_iter()
         .map(|job| {
             let fp = fingerprints.job(job);
+            if total.load(std::sync::atomic::Ordering::Relaxed) > budget {
+                return (fp, true, Err(too_large(budget)));
+            }
             let reused = previous
                 .and_then(|p| p.pages.get(&job_path(site, job)))
                 .filter(|(old, _)| *old == fp)
@@ -146,6 +153,9 @@ pub fn render_site(
                 None => (fp, true, r.render_job(*job)),
             };
             progress.advance(1);
+            if let Ok(f) = &result.2 {
+                total.fetch_add(f.bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
+            }
             result
         })
         .collect();
@@ -210,6 +220,31 @@ pub fn render_site(
         rendered_pages,
     })
 }
+
+/// The most rendered output a build may hold, in bytes: 1 GiB, or
+/// `DOSSIER_MAX_OUTPUT_MB` megabytes.
+pub fn max_output_bytes() -> u64 {
+    std::env::var("DOSSIER_MAX_OUTPUT_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(1 << 30, |mb| mb.saturating_mul(1 << 20))
+}
+
+fn too_large(budget: u64) -> Diagnostic {
+    Diagnostic::error(
+        "the site",
+        format!(
+            "the rendered pages passed {} MB, the most a build holds in memory",
+            budget >> 20
+        ),
+    )
+    .help("look for what multiplies: many languages times many pages, or a menu entry (`weight`) on thousands of pages; set DOSSIER_MAX_OUTPUT_MB to allow more")
+}
+
+/// The most cells the sources page's claims × sources matrix may have;
+/// past that it is left out (a warning says so): it would be too large to
+/// read, and its size grows with the product of two lists.
+pub const MAX_MATRIX_CELLS: usize = 50_000;
 
 /// Where a job's page is written.
 fn job_path(site: &Site, job: &Job) -> String {
@@ -595,10 +630,17 @@ impl<'a> Renderer<'a> {
                 let sources: Vec<SourceView> = (0..self.site.sources.len())
                     .map(|i| self.source_view(i, lang, url, false))
                     .collect();
+                let too_big = self
+                    .site
+                    .claims
+                    .len()
+                    .saturating_mul(self.site.sources.len())
+                    > MAX_MATRIX_CELLS;
                 let rows: Vec<MatrixRow> = self
                     .site
                     .claims
                     .iter()
+                    .take(if too_big { 0 } else { usize::MAX })
                     .enumerate()
                     .map(|(ci, claim)| MatrixRow {
                         claim: self.claim_ref(ci, lang, url),
@@ -682,12 +724,19 @@ impl<'a> Renderer<'a> {
         // Topics in site.yaml order first, then the rest alphabetically.
         let order: Vec<&str> = self.site.config.topics.keys().map(String::as_str).collect();
         topics.sort_by_key(|t| (order.iter().position(|o| o == t).unwrap_or(usize::MAX), *t));
+        let mut members_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, c) in self.site.claims.iter().enumerate() {
+            for t in &c.topics {
+                let m = members_of.entry(t.as_str()).or_default();
+                if m.last() != Some(&i) {
+                    m.push(i);
+                }
+            }
+        }
         let mut groups: Vec<TopicGroup> = topics
             .into_iter()
             .map(|topic| {
-                let members = (0..self.site.claims.len())
-                    .filter(|&i| self.site.claims[i].topics.iter().any(|t| t == topic))
-                    .collect();
+                let members = members_of.remove(topic).unwrap_or_default();
                 TopicGroup {
                     topic: self.topic_ref(topic, lang),
                     statuses: self.status_groups(members, lang, url),

@@ -16,8 +16,11 @@ use std::sync::OnceLock;
 
 pub mod smoke;
 
+/// A target's body: arbitrary bytes in, a panic on any violated promise.
+pub type Target = fn(&[u8]);
+
 /// Every target, by the name of its folder in `fuzz/corpus/`.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("front_matter", front_matter),
     ("data_yaml", data_yaml),
     ("site_config", site_config),

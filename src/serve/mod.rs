@@ -84,6 +84,15 @@ pub fn run(options: ServeOptions) -> u8 {
             options.bind
         );
     }
+    // Watch before announcing the address: an edit made as soon as the URL
+    // is printed must not be missed.
+    let watcher = match watch::start(&options.root) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch {}: {e}", options.root.display());
+            return crate::commands::exit::IO;
+        }
+    };
     let base = format!("http://{}/", display_addr(addr));
     println!("Serving {} at {base}", options.root.display());
     for lang in &languages {
@@ -100,21 +109,22 @@ pub fn run(options: ServeOptions) -> u8 {
     let http_state = Arc::clone(&state);
     std::thread::spawn(move || http::serve_forever(server, http_state));
     let mut cache = first;
-    watch::on_changes(&options.root, |changed| {
-        cache = rebuild(
-            &options.root,
-            &state,
-            changed,
-            std::mem::replace(&mut cache, empty()),
-        );
-    })
-    .map_or_else(
-        |e| {
-            eprintln!("error: cannot watch {}: {e}", options.root.display());
-            crate::commands::exit::IO
-        },
-        |()| crate::commands::exit::SUCCESS,
-    )
+    watcher
+        .run(|changed| {
+            cache = rebuild(
+                &options.root,
+                &state,
+                changed,
+                std::mem::replace(&mut cache, empty()),
+            );
+        })
+        .map_or_else(
+            |e| {
+                eprintln!("error: cannot watch {}: {e}", options.root.display());
+                crate::commands::exit::IO
+            },
+            |()| crate::commands::exit::SUCCESS,
+        )
 }
 
 fn display_addr(addr: SocketAddr) -> String {

@@ -10,9 +10,16 @@ use std::time::Duration;
 /// Changes closer together than this are one edit.
 const QUIET: Duration = Duration::from_millis(80);
 
-/// Calls `on_change` with the changed paths after each burst; runs until the
-/// watcher stops.
-pub fn on_changes(root: &Path, mut on_change: impl FnMut(&[PathBuf])) -> Result<(), String> {
+/// A watcher that is already registered: changes made after `start`
+/// returns are seen, even before `run` is called.
+pub struct Watch {
+    _watcher: notify::RecommendedWatcher,
+    rx: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
+    root: PathBuf,
+}
+
+/// Starts watching content/, themes/ and the root folder (for site.yaml).
+pub fn start(root: &Path) -> Result<Watch, String> {
     let (tx, rx) = channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx).map_err(|e| e.to_string())?;
     for dir in ["content", "themes"] {
@@ -27,35 +34,47 @@ pub fn on_changes(root: &Path, mut on_change: impl FnMut(&[PathBuf])) -> Result<
     watcher
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(|e| format!("{}: {e}", root.display()))?;
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut changed: Vec<PathBuf> = Vec::new();
-    loop {
-        let next = if changed.is_empty() {
-            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
-        } else {
-            rx.recv_timeout(QUIET)
-        };
-        match next {
-            Ok(Ok(event)) => {
-                if !matches!(event.kind, EventKind::Access(_)) {
-                    changed.extend(event.paths.into_iter().filter(|p| relevant(&root, p)));
+    Ok(Watch {
+        _watcher: watcher,
+        rx,
+        root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+    })
+}
+
+impl Watch {
+    /// Calls `on_change` with the changed paths after each burst; runs until
+    /// the watcher stops.
+    pub fn run(self, mut on_change: impl FnMut(&[PathBuf])) -> Result<(), String> {
+        let Watch { rx, root, .. } = self;
+        let mut changed: Vec<PathBuf> = Vec::new();
+        loop {
+            let next = if changed.is_empty() {
+                rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+            } else {
+                rx.recv_timeout(QUIET)
+            };
+            match next {
+                Ok(Ok(event)) => {
+                    if !matches!(event.kind, EventKind::Access(_)) {
+                        changed.extend(event.paths.into_iter().filter(|p| relevant(&root, p)));
+                    }
                 }
+                Ok(Err(_)) => {}
+                Err(RecvTimeoutError::Timeout) => {
+                    changed.sort();
+                    changed.dedup();
+                    // Editors' and sed's temporary files come and go within the
+                    // burst; name only what is there now, or a removed source file.
+                    changed.retain(|p| p.exists() || p.extension().is_some());
+                    let rel: Vec<PathBuf> = changed
+                        .iter()
+                        .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
+                        .collect();
+                    on_change(&rel);
+                    changed.clear();
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }
-            Ok(Err(_)) => {}
-            Err(RecvTimeoutError::Timeout) => {
-                changed.sort();
-                changed.dedup();
-                // Editors' and sed's temporary files come and go within the
-                // burst; name only what is there now, or a removed source file.
-                changed.retain(|p| p.exists() || p.extension().is_some());
-                let rel: Vec<PathBuf> = changed
-                    .iter()
-                    .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
-                    .collect();
-                on_change(&rel);
-                changed.clear();
-            }
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
     }
 }

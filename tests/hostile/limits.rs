@@ -261,3 +261,90 @@ fn a_long_chain_of_superseded_claims_is_checked_quickly() {
         &err[..2000.min(err.len())]
     );
 }
+
+#[test]
+fn a_page_of_thirty_thousand_equal_headings_builds() {
+    // Each `-n` suffix was searched from 1 again: quadratic, minutes.
+    let site = minimal_site();
+    write_site(
+        site.path(),
+        &[(
+            "content/en/same.md",
+            &format!("---\ntitle: Same\n---\n{}", "## a\n".repeat(30_000)),
+        )],
+    );
+    let public = build_ok(site.path());
+    let html = read(&public, "en/same/index.html");
+    assert!(
+        html.contains("id=\"a-29999\""),
+        "every heading has its own id"
+    );
+}
+
+#[test]
+fn a_huge_claims_by_sources_matrix_is_left_out_with_a_warning() {
+    // 260 claims × 200 sources = 52,000 cells: the matrix grows with the
+    // product of two lists; past 50,000 cells it is left out.
+    let site = minimal_site();
+    let mut sources = String::new();
+    for s in 0..200 {
+        sources.push_str(&format!(
+            "- {{id: s{s}, language: en, title: {{en: Source {s}}}}}\n"
+        ));
+    }
+    write_site(site.path(), &[("content/sources.yaml", &sources)]);
+    for c in 0..260 {
+        write_site(
+            site.path(),
+            &[(
+                &format!("content/claims/c{c}.yaml"),
+                &format!("statement: {{en: Claim {c}}}\nstatus: reported\nattributed_to: {{en: A}}\nsources: [{{source: s{}, stance: supports}}]\n", c % 200),
+            )],
+        );
+    }
+    let out = build(site.path(), &[]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("warning: content/sources.yaml: 260 claims × 200 sources make 52000 cells, more than the 50000 the sources page's matrix shows; it is left out"),
+        "{err}"
+    );
+    let page = read(&site.path().join("public"), "en/sources/index.html");
+    assert!(!page.contains("class=\"matrix\""), "the matrix is left out");
+    assert!(
+        page.contains("Source 199"),
+        "the list of sources is still there"
+    );
+}
+
+#[test]
+fn the_rendered_site_has_a_memory_budget() {
+    let site = minimal_site();
+    for i in 0..200 {
+        write_site(
+            site.path(),
+            &[(
+                &format!("content/en/p{i}.md"),
+                &format!("---\ntitle: Page {i}\n---\n{}", "Text. ".repeat(2000)),
+            )],
+        );
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--root", site.path().to_str().unwrap()])
+        .env("DOSSIER_MAX_OUTPUT_MB", "1")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "error: the site: the rendered pages passed 1 MB, the most a build holds in memory"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("set DOSSIER_MAX_OUTPUT_MB to allow more"),
+        "{err}"
+    );
+    assert!(!site.path().join("public").exists());
+}

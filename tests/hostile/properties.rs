@@ -2,7 +2,7 @@
 
 use dossier::date::{PartialDate, Precision, Timestamp};
 use dossier::markdown::scan;
-use dossier::slug::{heading_slug, unique};
+use dossier::slug::{heading_slug, UniqueIds};
 use proptest::prelude::*;
 use std::collections::HashSet;
 
@@ -83,13 +83,13 @@ proptest! {
         }
     }
 
-    /// `unique` never hands out an id twice and keeps the base as prefix.
+    /// `UniqueIds` never hands out an id twice and keeps the base as prefix.
     #[test]
-    fn unique_never_repeats(bases in prop::collection::vec("[a-c]{1,2}(-[0-9])?", 0..40)) {
-        let mut taken = HashSet::new();
+    fn unique_ids_never_repeat(bases in prop::collection::vec("[a-c]{1,2}(-[0-9])?", 0..40)) {
+        let mut ids = UniqueIds::default();
         let mut given = HashSet::new();
         for b in &bases {
-            let id = unique(b.clone(), &mut taken);
+            let id = ids.claim(b.clone());
             prop_assert!(id.starts_with(b.as_str()));
             prop_assert!(given.insert(id));
         }
