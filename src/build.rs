@@ -159,6 +159,9 @@ pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Di
     if warnings.has_errors() {
         return Err(keep_errors(warnings));
     }
+    // Every file is parsed into `site` by now: free the raw copies before
+    // rendering, which needs the most memory.
+    drop(input.content);
     let sections = std::sync::Arc::new(templates::section_index(&site));
     let tera = templates::load(&theme, analysis.links.clone(), sections).map_err(|d| vec![d])?;
     let highlighter = highlight::Highlighter::new();
@@ -185,13 +188,13 @@ pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Di
     for (path, file) in &theme.statics {
         files.push(OutputFile {
             path: path.clone(),
-            bytes: file.bytes.clone(),
+            bytes: file.bytes.as_slice().into(),
         });
     }
     for asset in &site.assets {
         files.push(OutputFile {
             path: asset.out.clone(),
-            bytes: asset.bytes.clone(),
+            bytes: asset.bytes.as_slice().into(),
         });
     }
     if search {
