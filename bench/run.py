@@ -385,10 +385,12 @@ def serve(args, work, site_src, manifest):
             marker = f"benchedit{i:03d}x"
             # A one-word change in the page's text (its first paragraph).
             text = original.replace("\n\n", f"\n\n{marker} ", 1)
+            cpu0 = process_cpu(proc.pid)
             t_write = time.monotonic()
             write(page, text)
             line = wait_for_rebuild(proc)
             t_log = time.monotonic()
+            cpu1 = process_cpu(proc.pid)
             m = re.search(r"rebuilt in ([\d.]+) ms: (\d+) page\(s\) rendered, (\d+) reused", line)
             if not m:
                 raise SystemExit(f"unexpected serve output: {line}")
@@ -403,11 +405,15 @@ def serve(args, work, site_src, manifest):
                 time.sleep(0.005)
             e = {"logged_ms": float(m.group(1)), "rendered": int(m.group(2)),
                  "reused": int(m.group(3)), "log_after_write_ms": (t_log - t_write) * 1000,
-                 "visible_after_write_ms": None if visible is None else visible * 1000}
+                 "visible_after_write_ms": None if visible is None else visible * 1000,
+                 # serve's CPU time (all threads) from the write to the log
+                 # line: the rebuild's work, whatever the background load.
+                 "cpu_ms": None if cpu0 is None or cpu1 is None else cpu1 - cpu0}
             results["edits"].append(e)
             log(f"  edit {i + 1:2d}: rebuilt in {e['logged_ms']:8.1f} ms, rendered {e['rendered']},"
                 f" reused {e['reused']}; logged {e['log_after_write_ms']:7.1f} ms after the write,"
-                f" served {e['visible_after_write_ms'] or float('nan'):7.1f} ms after it")
+                f" served {e['visible_after_write_ms'] or float('nan'):7.1f} ms after it;"
+                f" cpu {e['cpu_ms'] or float('nan'):7.1f} ms")
             time.sleep(args.serve_pause)
     finally:
         proc.terminate()
@@ -418,7 +424,7 @@ def serve(args, work, site_src, manifest):
             proc.wait()
         shutil.rmtree(site, ignore_errors=True)
     ed = results["edits"]
-    for k in ("logged_ms", "log_after_write_ms", "visible_after_write_ms"):
+    for k in ("logged_ms", "log_after_write_ms", "visible_after_write_ms", "cpu_ms"):
         vals = [e[k] for e in ed if e[k] is not None]
         results[k] = summary(vals) if vals else None
     results["rendered"] = summary([e["rendered"] for e in ed])
@@ -427,11 +433,22 @@ def serve(args, work, site_src, manifest):
     for k, label in (("logged_ms", "logged `rebuilt in` duration, ms"),
                      ("log_after_write_ms", "write → log line, ms"),
                      ("visible_after_write_ms", "write → new text served over HTTP, ms"),
+                     ("cpu_ms", "serve's CPU time from the write to the log line, ms"),
                      ("rendered", "pages rendered per rebuild")):
         s = results[k]
         if s:
             log(f"| {label} | {s['median']:.1f} | {s['min']:.1f} | {s['max']:.1f} |")
     return results
+
+
+def process_cpu(pid):
+    """User + system CPU of a running process, in ms (Linux /proc; else None)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def wait_for_rebuild(proc):
@@ -569,16 +586,22 @@ def main(argv=None):
         rep = report_size(size, per_lang, args.langs, runs)
         rep["check"] = check
         results["sizes"].append(rep)
+        save(args, results)
     if not args.no_startup:
         results["startup"] = startup(args, args.work, outs)
     if not args.no_serve:
         _, sites, manifest = corpus(args.serve_size)
         results["serve"] = serve(args, args.work, sites["dossier"], manifest)
     log(f"\n- load average at end: {loadavg():.2f}")
+    save(args, results)
+    return 0
+
+
+def save(args, results):
+    """Writes what is measured so far (after each size, and at the end)."""
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(results, f, indent=1)
-    return 0
 
 
 if __name__ == "__main__":
