@@ -524,6 +524,8 @@ def main(argv=None):
     ap.add_argument("--serve-pause", type=float, default=1.0,
                     help="seconds between serve edits (default 1)")
     ap.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
+    ap.add_argument("--no-check", action="store_true",
+                    help="skip the check build of the dossier output (when already checked)")
     ap.add_argument("--json", help="also write all results to this JSON file")
     args = ap.parse_args(argv)
 
@@ -581,7 +583,7 @@ def main(argv=None):
     for size in sizes:
         log(f"\n== {size} pages")
         per_lang, sites, manifest = corpus(size)
-        check = verify_dossier(args, sites["dossier"], manifest, outs)
+        check = None if args.no_check else verify_dossier(args, sites["dossier"], manifest, outs)
         runs = bench_size(args, size, tools, sites, outs)
         rep = report_size(size, per_lang, args.langs, runs)
         rep["check"] = check
