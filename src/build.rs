@@ -120,14 +120,14 @@ pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Di
     let config_text = input::read_config(root).map_err(fail)?;
     let config = config::parse(&config_text).map_err(fail)?;
     let input = input::read_site(root, config_text, &config.theme).map_err(fail)?;
-    prepare_input(config, &input, options)
+    prepare_input(config, input, options)
 }
 
 /// The phases after reading, on a site already in memory (`prepare` after
 /// the disk; the fuzz targets call it directly).
 pub fn prepare_input(
     config: config::SiteConfig,
-    input: &input::SiteInput,
+    input: input::SiteInput,
     options: &PrepareOptions,
 ) -> Result<Prepared, Vec<Diagnostic>> {
     let PrepareOptions {
@@ -142,7 +142,7 @@ pub fn prepare_input(
     let theme = theme::load(&config.theme, &input.theme).map_err(fail)?;
     let mut warnings = Diagnostics::new();
     let ui = i18n::load(&theme, &config, &mut warnings);
-    let site = model::build(config, input);
+    let site = model::build(config, &input);
     let (site, ui) = match (site, ui) {
         (Ok(site), Some(ui)) => (site, ui),
         (site, _) => {
@@ -187,6 +187,9 @@ pub fn prepare_input(
             .help("the sources list and each claim's and source's own page still show every citation"),
         );
     }
+    // Every file is parsed into `site` by now: free the raw copies before
+    // rendering, which needs the most memory.
+    drop(input.content);
     let sections = std::sync::Arc::new(templates::section_index(&site));
     let tera = templates::load(&theme, analysis.links.clone(), sections).map_err(|d| vec![d])?;
     let highlighter = highlight::Highlighter::new();
@@ -230,7 +233,7 @@ pub fn prepare_input(
         }
         files.push(OutputFile {
             path: path.clone(),
-            bytes: file.bytes.clone(),
+            bytes: file.bytes.as_slice().into(),
         });
     }
     for asset in &site.assets {
@@ -240,7 +243,7 @@ pub fn prepare_input(
         }
         files.push(OutputFile {
             path: asset.out.clone(),
-            bytes: asset.bytes.clone(),
+            bytes: asset.bytes.as_slice().into(),
         });
     }
     if !clashes.is_empty() {

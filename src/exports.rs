@@ -56,7 +56,7 @@ pub fn claims_json(site: &Site, ui: &Translations, lang: &str) -> OutputFile {
     let doc = json!({ "language": lang, "claims": claims });
     OutputFile {
         path: format!("{lang}/claims.json"),
-        bytes: pretty(&doc),
+        bytes: pretty(&doc).into(),
     }
 }
 
@@ -86,7 +86,7 @@ pub fn claims_csv(site: &Site, lang: &str) -> OutputFile {
     }
     OutputFile {
         path: format!("{lang}/claims.csv"),
-        bytes: out.into_bytes(),
+        bytes: out.into_bytes().into(),
     }
 }
 
@@ -160,7 +160,7 @@ pub fn timeline_json(site: &Site, ui: &Translations, lang: &str) -> Option<Outpu
     });
     Some(OutputFile {
         path: format!("{lang}/timeline.json"),
-        bytes: pretty(&doc),
+        bytes: pretty(&doc).into(),
     })
 }
 
@@ -251,7 +251,7 @@ pub fn atom(site: &Site, lang: &str, build_date: &PartialDate) -> OutputFile {
     xml.push_str("</feed>\n");
     OutputFile {
         path: format!("{lang}/atom.xml"),
-        bytes: xml.into_bytes(),
+        bytes: xml.into_bytes().into(),
     }
 }
 

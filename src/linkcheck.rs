@@ -246,7 +246,7 @@ mod tests {
     fn file(path: &str, html: &str) -> OutputFile {
         OutputFile {
             path: path.into(),
-            bytes: html.as_bytes().to_vec(),
+            bytes: html.as_bytes().to_vec().into(),
         }
     }
 

@@ -87,7 +87,7 @@ pub fn sitemap(site: &Site, codes: &[&str]) -> Option<OutputFile> {
     xml.push_str("</urlset>\n");
     Some(OutputFile {
         path: "sitemap.xml".into(),
-        bytes: xml.into_bytes(),
+        bytes: xml.into_bytes().into(),
     })
 }
 
@@ -98,7 +98,7 @@ pub fn robots(site: &Site) -> OutputFile {
     }
     OutputFile {
         path: "robots.txt".into(),
-        bytes: text.into_bytes(),
+        bytes: text.into_bytes().into(),
     }
 }
 

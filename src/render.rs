@@ -23,7 +23,9 @@ use tera::{Context, Tera};
 pub struct OutputFile {
     /// Relative to the output folder, `/`-separated.
     pub path: String,
-    pub bytes: Vec<u8>,
+    /// Shared, so the render cache, `serve`'s snapshot and reused pages
+    /// hold the same bytes rather than copies of the whole site.
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 pub struct RenderOptions<'a> {
@@ -470,7 +472,7 @@ impl<'a> Renderer<'a> {
         })?;
         Ok(OutputFile {
             path: format!("{out}index.html"),
-            bytes: html.into_bytes(),
+            bytes: html.into_bytes().into(),
         })
     }
 
@@ -1000,7 +1002,7 @@ impl<'a> Renderer<'a> {
         })?;
         Ok(OutputFile {
             path: "404.html".into(),
-            bytes: html.into_bytes(),
+            bytes: html.into_bytes().into(),
         })
     }
 }

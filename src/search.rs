@@ -46,7 +46,7 @@ pub fn index(files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostic> {
                     "{BUNDLE_DIR}/{}",
                     f.filename.to_string_lossy().replace('\\', "/")
                 ),
-                bytes: f.contents,
+                bytes: f.contents.into(),
             })
             .collect();
         out.sort_by(|a, b| a.path.cmp(&b.path));

@@ -46,6 +46,28 @@ fn an_unchanged_site_renders_nothing_again() {
 }
 
 #[test]
+fn reused_pages_share_the_previous_build_s_bytes() {
+    std::env::set_var("SOURCE_DATE_EPOCH", "1755129600");
+    let site = fixture("basic");
+    let first = full(site.path());
+    let second = after(site.path(), &first);
+    let page = |p: &Prepared| {
+        p.files
+            .iter()
+            .find(|f| f.path == "en/chips/index.html")
+            .unwrap()
+            .bytes
+            .clone()
+    };
+    // Not a copy: a rebuild under `serve` must not duplicate the whole site.
+    assert!(std::sync::Arc::ptr_eq(&page(&first), &page(&second)));
+    assert!(std::sync::Arc::ptr_eq(
+        &page(&first),
+        &first.cache.pages["en/chips/index.html"].1.bytes
+    ));
+}
+
+#[test]
 fn editing_one_page_rerenders_only_what_shows_it() {
     std::env::set_var("SOURCE_DATE_EPOCH", "1755129600");
     let site = fixture("basic");

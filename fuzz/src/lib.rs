@@ -398,7 +398,7 @@ pub fn site(data: &[u8]) {
         theme: Vec::new(),
     };
     if let Ok(prepared) =
-        dossier::build::prepare_input(config, &input, &dossier::build::PrepareOptions::default())
+        dossier::build::prepare_input(config, input, &dossier::build::PrepareOptions::default())
     {
         for f in &prepared.files {
             assert!(!f.path.is_empty() && !f.path.starts_with('/'));

@@ -84,7 +84,7 @@ fn handle(request: Request, state: &State) {
     let response = match site_path(path) {
         Some(rel) => {
             if let Some(bytes) = snapshot.files.get(&rel) {
-                text(200, bytes.clone(), content_type(&rel))
+                text(200, bytes.to_vec(), content_type(&rel))
             } else if snapshot.files.contains_key(&format!("{rel}/index.html")) {
                 // `/en/chips` → `/en/chips/`, so relative links resolve.
                 let mut r = text(301, Vec::new(), "text/plain; charset=utf-8");
@@ -103,7 +103,7 @@ fn not_found(snapshot: &super::Snapshot) -> Response<Cursor<Vec<u8>>> {
     let body = snapshot
         .files
         .get("404.html")
-        .cloned()
+        .map(|b| b.to_vec())
         .unwrap_or_else(|| b"Not found".to_vec());
     text(404, body, "text/html; charset=utf-8")
 }

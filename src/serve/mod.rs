@@ -19,7 +19,7 @@ pub use live::LIVE_SCRIPT_URL;
 
 /// The site as last built successfully, and the current build error if any.
 pub struct Snapshot {
-    pub files: HashMap<String, Vec<u8>>,
+    pub files: HashMap<String, Arc<[u8]>>,
     pub error: Option<String>,
 }
 

@@ -165,7 +165,7 @@ fn a_staging_folder_dossier_did_not_make_is_never_removed() {
     std::fs::write(squatter.join("thesis.tex"), "years of work").unwrap();
     let files = vec![OutputFile {
         path: "index.html".into(),
-        bytes: b"x".to_vec(),
+        bytes: b"x".to_vec().into(),
     }];
     let e = write_output(&tmp.path().join("public"), &files, false).unwrap_err();
     assert!(

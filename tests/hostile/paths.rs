@@ -357,11 +357,11 @@ fn output_paths_are_checked_before_anything_is_written() {
     let files = vec![
         OutputFile {
             path: "index.html".into(),
-            bytes: b"ok".to_vec(),
+            bytes: b"ok".to_vec().into(),
         },
         OutputFile {
             path: "../escaped.txt".into(),
-            bytes: b"no".to_vec(),
+            bytes: b"no".to_vec().into(),
         },
     ];
     let e = write_site(&out, &files, false).unwrap_err().to_string();
