@@ -86,7 +86,12 @@ pub fn render_site(
     let fresh: Vec<(CodeBlock, String)> = blocks
         .par_iter()
         .filter(|b| known(b).is_none())
-        .map(|b| ((*b).clone(), highlighter.highlight(&b.lang, &b.code)))
+        .map_init(crate::highlight::LineMemo::default, |memo, b| {
+            (
+                (*b).clone(),
+                highlighter.highlight_with(memo, &b.lang, &b.code),
+            )
+        })
         .collect();
     let mut highlighted: HashMap<CodeBlock, String> = fresh.into_iter().collect();
     for b in &blocks {
