@@ -203,12 +203,12 @@ impl<'a> Fingerprints<'a> {
     }
 }
 
-/// What one build leaves for the next: each page's fingerprint and output,
-/// and every highlighted code block.
+/// What one build leaves for the next: each page's fingerprint and output.
+/// (Highlighted code is not kept: only re-rendered pages need it, and the
+/// highlighter's line memo makes it cheap.)
 #[derive(Default)]
 pub struct RenderCache {
     pub pages: HashMap<String, (u64, crate::render::OutputFile)>,
-    pub highlighted: HashMap<crate::markdown::CodeBlock, String>,
 }
 
 /// A stable hash of things outside the model that every page depends on.

@@ -27,7 +27,8 @@ pub struct LinkRef {
     pub offset: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A fenced or indented code block, as handed to the highlighter.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeBlock {
     pub lang: String,
     pub code: String,
@@ -37,7 +38,6 @@ pub struct CodeBlock {
 pub struct Scan {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
-    pub code_blocks: Vec<CodeBlock>,
     /// Explicit heading ids (`{#dock}`) already taken on the page: the
     /// heading got another id, so links to it would land elsewhere.
     pub duplicate_ids: Vec<DuplicateId>,
@@ -55,7 +55,6 @@ pub fn scan(body: &str) -> Scan {
     let mut out = Scan::default();
     let mut taken = crate::slug::UniqueIds::default();
     let mut heading: Option<(u8, Option<String>, String, usize)> = None;
-    let mut code: Option<CodeBlock> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -90,9 +89,6 @@ pub fn scan(body: &str) -> Scan {
                 if let Some((_, _, text, _)) = heading.as_mut() {
                     text.push_str(&t);
                 }
-                if let Some(c) = code.as_mut() {
-                    c.code.push_str(&t);
-                }
             }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
@@ -100,21 +96,6 @@ pub fn scan(body: &str) -> Scan {
                     dest: dest_url.to_string(),
                     offset: range.start,
                 });
-            }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                code = Some(CodeBlock {
-                    lang,
-                    code: String::new(),
-                });
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some(c) = code.take() {
-                    out.code_blocks.push(c);
-                }
             }
             _ => {}
         }
@@ -140,7 +121,7 @@ pub fn render(
     body: &str,
     headings: &[Heading],
     rewrite: &dyn Fn(&str) -> Option<RewrittenLink>,
-    code: &dyn Fn(&CodeBlock) -> String,
+    code: &mut dyn FnMut(&CodeBlock) -> String,
 ) -> String {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     let mut heading_no = 0;
@@ -209,7 +190,7 @@ mod tests {
             "# Τσιπ\n\n## Ascend 910B {#ascend-910b}\n\n## Τσιπ\n",
             &s.headings,
             &|_| None,
-            &|_| String::new(),
+            &mut |_| String::new(),
         );
         assert!(
             html.contains("<h2 id=\"ascend-910b\">Ascend 910B</h2>"),
@@ -219,17 +200,23 @@ mod tests {
     }
 
     #[test]
-    fn links_and_code_are_found_with_offsets() {
+    fn links_are_found_with_offsets_and_code_is_handed_over_whole() {
         let body = "Intro\n\nSee [x](claim:a).\n\n```rust\nfn f() {}\n```\n";
         let s = scan(body);
         assert_eq!(s.links[0].dest, "claim:a");
         assert_eq!(crate::diagnostics::line_col(body, s.links[0].offset).0, 3);
+        let mut blocks = Vec::new();
+        let html = render(body, &s.headings, &|_| None, &mut |b| {
+            blocks.push(b.clone());
+            "<pre>HL</pre>".into()
+        });
         assert_eq!(
-            s.code_blocks,
+            blocks,
             vec![CodeBlock {
                 lang: "rust".into(),
                 code: "fn f() {}\n".into()
             }]
         );
+        assert!(html.contains("<pre>HL</pre>"), "{html}");
     }
 }

@@ -6,6 +6,7 @@ use crate::analysis::Analysis;
 use crate::data::{Stance, Status};
 use crate::date::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::highlight::{Highlighter, LineMemo};
 use crate::i18n::{Translations, UiStrings};
 use crate::incremental::{Fingerprints, Job, RenderCache};
 use crate::links::{self, relative};
@@ -53,7 +54,7 @@ struct Renderer<'a> {
     analysis: &'a Analysis,
     ui: &'a Translations,
     tera: &'a Tera,
-    highlighted: &'a HashMap<CodeBlock, String>,
+    highlighter: &'a Highlighter,
     nav: HashMap<&'a str, Vec<NavItem>>,
     build_date: HashMap<&'a str, String>,
     build_date_iso: String,
@@ -65,7 +66,7 @@ pub fn render_site(
     analysis: &Analysis,
     ui: &Translations,
     tera: &Tera,
-    highlighter: &crate::highlight::Highlighter,
+    highlighter: &Highlighter,
     options: &RenderOptions,
 ) -> Result<Rendered, Diagnostics> {
     let mut diags = Diagnostics::new();
@@ -73,40 +74,13 @@ pub fn render_site(
     if diags.has_errors() {
         return Err(diags);
     }
-    // Each distinct code block is highlighted once, however many pages and
-    // translations repeat it (and, under `serve`, once per session).
-    let blocks: BTreeSet<&CodeBlock> = analysis
-        .scans
-        .iter()
-        .flat_map(|m| m.values())
-        .flat_map(|s| s.code_blocks.iter())
-        .collect();
-    let previous = options.previous;
-    let known = |b: &CodeBlock| previous.and_then(|p| p.highlighted.get(b));
-    let fresh: Vec<(CodeBlock, String)> = blocks
-        .par_iter()
-        .filter(|b| known(b).is_none())
-        .map_init(crate::highlight::LineMemo::default, |memo, b| {
-            (
-                (*b).clone(),
-                highlighter.highlight_with(memo, &b.lang, &b.code),
-            )
-        })
-        .collect();
-    let mut highlighted: HashMap<CodeBlock, String> = fresh.into_iter().collect();
-    for b in &blocks {
-        if let Some(html) = known(b) {
-            highlighted.insert((*b).clone(), html.clone());
-        }
-    }
-
     let codes: Vec<&str> = site.config.codes().collect();
     let r = Renderer {
         site,
         analysis,
         ui,
         tera,
-        highlighted: &highlighted,
+        highlighter,
         nav: codes.iter().map(|&l| (l, nav_items(site, ui, l))).collect(),
         build_date: codes
             .iter()
@@ -116,9 +90,12 @@ pub fn render_site(
         live_reload: options.live_reload,
     };
 
-    let mut jobs: Vec<Job> = Vec::new();
+    // A page's translations side by side: they usually share their code
+    // blocks, which the same highlighting memo then sees one after another.
+    let mut jobs: Vec<Job> = (0..site.pages.len())
+        .flat_map(|i| codes.iter().map(move |&lang| Job::Content(i, lang)))
+        .collect();
     for &lang in &codes {
-        jobs.extend((0..site.pages.len()).map(|i| Job::Content(i, lang)));
         jobs.extend(
             site.generated_only()
                 .into_iter()
@@ -144,20 +121,25 @@ pub fn render_site(
     // budget, the remaining pages fail instead of being rendered.
     let budget = max_output_bytes();
     let total = std::sync::atomic::AtomicU64::new(0);
+    // Code is highlighted as pages are rendered, with a memo of the lines
+    // highlighted so far per run of jobs (at least JOBS_PER_MEMO of them, so
+    // each memo pays its warm-up once over many pages).
     let results: Vec<(u64, bool, Result<OutputFile, Diagnostic>)> = jobs
         .par_iter()
-        .map(|job| {
+        .with_min_len(JOBS_PER_MEMO)
+        .map_init(LineMemo::default, |memo, job| {
             let fp = fingerprints.job(job);
             if total.load(std::sync::atomic::Ordering::Relaxed) > budget {
                 return (fp, true, Err(too_large(budget)));
             }
-            let reused = previous
+            let reused = options
+                .previous
                 .and_then(|p| p.pages.get(&job_path(site, job)))
                 .filter(|(old, _)| *old == fp)
                 .map(|(_, file)| file.clone());
             let result = match reused {
                 Some(file) => (fp, false, Ok(file)),
-                None => (fp, true, r.render_job(*job)),
+                None => (fp, true, r.render_job(*job, memo)),
             };
             progress.advance(1);
             if let Ok(f) = &result.2 {
@@ -220,13 +202,15 @@ pub fn render_site(
     }
     files.extend(crate::machine::sitemap(site, &codes));
     files.push(crate::machine::robots(site));
-    cache.highlighted = highlighted;
     Ok(Rendered {
         files,
         cache,
         rendered_pages,
     })
 }
+
+/// Pages rendered in a row by one thread with one highlighting memo.
+const JOBS_PER_MEMO: usize = 64;
 
 /// The most rendered output a build may hold, in bytes: 1 GiB, or
 /// `DOSSIER_MAX_OUTPUT_MB` megabytes.
@@ -363,9 +347,9 @@ impl<'a> Renderer<'a> {
         &self.ui.by_lang[lang]
     }
 
-    fn render_job(&self, job: Job<'a>) -> Result<OutputFile, Diagnostic> {
+    fn render_job(&self, job: Job<'a>, memo: &mut LineMemo) -> Result<OutputFile, Diagnostic> {
         match job {
-            Job::Content(i, lang) => self.render_content(&self.site.pages[i], Some(i), lang),
+            Job::Content(i, lang) => self.render_content(&self.site.pages[i], Some(i), lang, memo),
             Job::Generated(key, lang) => self.render_generated(key, lang),
             Job::Claim(i, lang) => self.render_claim(i, lang),
             Job::Source(i, lang) => self.render_source(i, lang),
@@ -533,6 +517,7 @@ impl<'a> Renderer<'a> {
         page: &'a Page,
         index: Option<usize>,
         lang: &'a str,
+        memo: &mut LineMemo,
     ) -> Result<OutputFile, Diagnostic> {
         let (version, fallback) = page.version(lang);
         let url = page.url(lang);
@@ -540,8 +525,8 @@ impl<'a> Renderer<'a> {
         let site = self.site_view(lang, &url, &translated, fallback);
         let scan = &self.analysis.scans[index.expect("content page")][&version.lang];
         let rewrite = |dest: &str| self.rewrite_link(dest, lang, &url);
-        let code = |b: &CodeBlock| self.highlighted.get(b).cloned().unwrap_or_default();
-        let content = markdown::render(&version.body, &scan.headings, &rewrite, &code);
+        let mut code = |b: &CodeBlock| self.highlighter.highlight_with(memo, &b.lang, &b.code);
+        let content = markdown::render(&version.body, &scan.headings, &rewrite, &mut code);
         let claims: Vec<ClaimRef> = self.analysis.page_claims[lang][index.unwrap_or(0)]
             .iter()
             .map(|&c| self.claim_ref(c, lang, &url))

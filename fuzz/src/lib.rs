@@ -331,12 +331,12 @@ pub fn markdown(data: &[u8]) {
                 .then(|| ("reported", "<Reported & \"so\">".to_string())),
         })
     };
-    let code = |b: &markdown::CodeBlock| {
+    let mut code = |b: &markdown::CodeBlock| {
         let html = highlighter().highlight(&b.lang, &b.code);
         check_highlighted(&html);
         html
     };
-    let html = markdown::render(&body, &scan.headings, &rewrite, &code);
+    let html = markdown::render(&body, &scan.headings, &rewrite, &mut code);
     // (Raw HTML in the body is the author's and passes as it is.)
     if !body.contains("<Reported") {
         assert!(
