@@ -627,3 +627,38 @@ fn no_search_skips_the_index() {
     assert!(!public.join("pagefind").exists());
     assert!(public.join("en/search/index.html").is_file());
 }
+
+/// The basic fixture with Chinese as a third language, and a page whose
+/// paragraphs are broken over two source lines in English and Chinese.
+fn with_chinese() -> tempfile::TempDir {
+    let site = fixture("basic");
+    let config = read(site.path(), "site.yaml").replace(
+        "    name: Türkçe\n",
+        "    name: Türkçe\n  - code: zh\n    name: 中文\n",
+    );
+    assert!(config.contains("code: zh"), "{config}");
+    std::fs::write(site.path().join("site.yaml"), config).unwrap();
+    let content = site.path().join("content");
+    std::fs::write(
+        content.join("en/lines.md"),
+        "---\ntitle: Lines\n---\n\none\ntwo\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(content.join("zh")).unwrap();
+    std::fs::write(
+        content.join("zh/lines.md"),
+        "---\ntitle: 分行\n---\n\n第一行\n第二行\n",
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn a_line_break_between_chinese_characters_is_not_a_space() {
+    let site = with_chinese();
+    let public = build_ok(site.path());
+    let zh = read(&public, "zh/lines/index.html");
+    assert!(zh.contains("<p>第一行第二行</p>"), "{zh}");
+    let en = read(&public, "en/lines/index.html");
+    assert!(en.contains("<p>one\ntwo</p>"), "{en}");
+}
