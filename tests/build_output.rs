@@ -662,3 +662,29 @@ fn a_line_break_between_chinese_characters_is_not_a_space() {
     let en = read(&public, "en/lines/index.html");
     assert!(en.contains("<p>one\ntwo</p>"), "{en}");
 }
+
+#[test]
+fn a_label_is_joined_to_its_value_with_the_languages_colon() {
+    let site = with_chinese();
+    let public = build_ok(site.path());
+    let zh = read(&public, "zh/claims/opening-date/index.html");
+    assert!(
+        zh.contains("<strong class=\"stance-label\">支持</strong>：<a href="),
+        "{zh}"
+    );
+    assert!(!zh.contains("</strong>:"), "{zh}");
+    let zh_source = read(&public, "zh/sources/weekly/index.html");
+    assert!(
+        zh_source.contains("<strong class=\"stance-label\">相悖</strong>：<a href="),
+        "{zh_source}"
+    );
+    let zh_cost = read(&public, "zh/claims/cost/index.html");
+    assert!(zh_cost.contains("后续说法：<a href="), "{zh_cost}");
+    let en = read(&public, "en/claims/opening-date/index.html");
+    assert!(
+        en.contains("<strong class=\"stance-label\">Supports</strong>: <a href="),
+        "{en}"
+    );
+    let en_cost = read(&public, "en/claims/cost/index.html");
+    assert!(en_cost.contains("Superseded by: <a href="), "{en_cost}");
+}
