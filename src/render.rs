@@ -989,6 +989,10 @@ impl<'a> Renderer<'a> {
         for l in &mut site.languages {
             l.url = format!("{root}{}/", l.code);
         }
+        // These were made relative to `404.html`, at the output root: that
+        // is from the root, so they get the same absolute prefix.
+        site.search_url.insert_str(0, &root);
+        site.search_fallback_url.insert_str(0, &root);
         site.root = root;
         site.alternates.clear();
         site.canonical = None;

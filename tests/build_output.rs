@@ -295,6 +295,44 @@ fn root_chooser_works_without_javascript() {
     );
 }
 
+/// Every link of `404.html` but the skip link, search form target included.
+fn links_of_404(public: &std::path::Path) -> Vec<String> {
+    let html = read(public, "404.html");
+    ["href", "src", "data-search-url"]
+        .into_iter()
+        .flat_map(|attr| attr_values(&html, attr))
+        .filter(|url| !url.starts_with('#'))
+        .collect()
+}
+
+#[test]
+fn the_404_page_links_from_base_url_else_from_the_domain_root() {
+    // A host serves 404.html at any depth: relative links would break.
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let links = links_of_404(&public);
+    assert!(links.len() > 10, "{links:?}");
+    for url in &links {
+        assert!(url.starts_with("https://example.org/fx/"), "{url}");
+    }
+    for url in ["style.css", "en/", "tr/", "en/claims/", "en/search/"] {
+        let url = format!("https://example.org/fx/{url}");
+        assert!(links.contains(&url), "{url} not in {links:?}");
+    }
+
+    let config = read(site.path(), "site.yaml").replace("base_url: https://example.org/fx/\n", "");
+    assert!(!config.contains("base_url"));
+    std::fs::write(site.path().join("site.yaml"), config).unwrap();
+    let public = build_ok(site.path());
+    let links = links_of_404(&public);
+    for url in &links {
+        assert!(url.starts_with('/') && !url.starts_with("//"), "{url}");
+    }
+    for url in ["/style.css", "/en/", "/tr/", "/en/claims/", "/en/search/"] {
+        assert!(links.iter().any(|l| l == url), "{url} not in {links:?}");
+    }
+}
+
 #[test]
 fn two_builds_are_byte_identical() {
     let site = fixture("basic");
