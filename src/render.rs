@@ -388,18 +388,18 @@ impl<'a> Renderer<'a> {
             None => format!("{code}/"),
         };
         let base = config.base_url.as_deref();
-        let alternates = config
-            .languages
-            .iter()
-            .filter(|l| translated(&l.code))
-            .map(|l| Alternate {
-                hreflang: l.code.clone(),
-                href: match base {
-                    Some(b) => format!("{b}{}", path_in(&l.code)),
-                    None => relative(url, &path_in(&l.code)),
-                },
-            })
-            .collect();
+        // hreflang needs absolute URLs: without base_url there are none.
+        let alternates = base.map_or_else(Vec::new, |b| {
+            config
+                .languages
+                .iter()
+                .filter(|l| translated(&l.code))
+                .map(|l| Alternate {
+                    hreflang: l.code.clone(),
+                    href: format!("{b}{}", path_in(&l.code)),
+                })
+                .collect()
+        });
         let locale = |code: &str| self.ui.by_lang[code].get("og_locale").to_string();
         SiteView {
             lang,

@@ -98,6 +98,33 @@ fn hreflang_and_switcher_point_to_the_same_page() {
 }
 
 #[test]
+fn without_base_url_there_are_no_hreflang_links_but_the_switcher_works() {
+    let site = fixture("basic");
+    without_base_url(site.path());
+    // A site template that shows what the view carries.
+    let templates = site.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("page.html"),
+        "{% extends \"base.html\" %}{% block main %}<p class=\"alternates\">[{% for a in site.alternates %}{{ a.hreflang }} {{ a.href }};{% endfor %}]</p>{% endblock main %}",
+    )
+    .unwrap();
+    let public = build_ok(site.path());
+    let chips = read(&public, "en/chips/index.html");
+    assert!(chips.contains("<p class=\"alternates\">[]</p>"), "{chips}");
+    assert!(
+        !chips.contains("<link rel=\"alternate\" hreflang"),
+        "{chips}"
+    );
+    assert!(!chips.contains("rel=\"canonical\""), "{chips}");
+    assert!(
+        chips.contains("<a href=\"../../tr/chips/\" lang=\"tr\" hreflang=\"tr\">Türkçe</a>"),
+        "{chips}"
+    );
+    assert!(chips.contains("og:locale:alternate"), "{chips}");
+}
+
+#[test]
 fn a_missing_translation_falls_back_with_a_notice_and_is_not_advertised() {
     let site = fixture("basic");
     let public = build_ok(site.path());
@@ -295,6 +322,13 @@ fn root_chooser_works_without_javascript() {
     );
 }
 
+/// Takes `base_url` out of the basic fixture's `site.yaml`.
+fn without_base_url(root: &std::path::Path) {
+    let config = read(root, "site.yaml").replace("base_url: https://example.org/fx/\n", "");
+    assert!(!config.contains("base_url"));
+    std::fs::write(root.join("site.yaml"), config).unwrap();
+}
+
 /// Every link of `404.html` but the skip link, search form target included.
 fn links_of_404(public: &std::path::Path) -> Vec<String> {
     let html = read(public, "404.html");
@@ -320,9 +354,7 @@ fn the_404_page_links_from_base_url_else_from_the_domain_root() {
         assert!(links.contains(&url), "{url} not in {links:?}");
     }
 
-    let config = read(site.path(), "site.yaml").replace("base_url: https://example.org/fx/\n", "");
-    assert!(!config.contains("base_url"));
-    std::fs::write(site.path().join("site.yaml"), config).unwrap();
+    without_base_url(site.path());
     let public = build_ok(site.path());
     let links = links_of_404(&public);
     for url in &links {
