@@ -193,3 +193,26 @@ fn check_months(u: UiStrings, origin: &str) -> Result<UiStrings, Diagnostic> {
         .help("January first"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built_in(lang: &str) -> UiStrings {
+        let f = &crate::theme::default_theme_files()[&format!("i18n/{lang}.yaml")];
+        crate::yaml::parse(&f.origin, std::str::from_utf8(&f.bytes).unwrap(), 1).unwrap()
+    }
+
+    #[test]
+    fn every_built_in_language_has_every_ui_string() {
+        let en = built_in("en");
+        let keys: Vec<&String> = en.strings.keys().collect();
+        for lang in ["tr", "el", "ru", "zh"] {
+            let other = built_in(lang);
+            assert_eq!(other.strings.keys().collect::<Vec<_>>(), keys, "{lang}");
+        }
+        // The colon after a label is typography, and differs by language.
+        assert_eq!(en.get("label_colon"), ": ");
+        assert_eq!(built_in("zh").get("label_colon"), "：");
+    }
+}

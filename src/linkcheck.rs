@@ -30,6 +30,9 @@ pub enum Problem {
     RootAbsolute,
     /// A root-absolute link in `404.html` outside `base_url`'s path.
     OutsideBase { base_path: String },
+    /// A relative link in `404.html`: a host serves that page at any
+    /// address that was not found, and the link resolves from there.
+    RelativeIn404,
 }
 
 #[derive(Debug, Clone)]
@@ -102,6 +105,14 @@ pub fn check(files: &[OutputFile], base_url: Option<&str>) -> Report {
                     report.broken.push(Broken {
                         link: link(),
                         problem,
+                    });
+                    continue;
+                }
+                Kind::Relative if f.path == "404.html" && !url.starts_with('#') => {
+                    report.checked += 1;
+                    report.broken.push(Broken {
+                        link: link(),
+                        problem: Problem::RelativeIn404,
                     });
                     continue;
                 }
@@ -302,6 +313,22 @@ mod tests {
         let r = check(&files, None);
         assert_eq!(r.broken.len(), 1);
         assert_eq!(r.broken[0].problem, Problem::RootAbsolute);
+    }
+
+    #[test]
+    fn relative_links_in_404_are_reported() {
+        let files = [
+            file("404.html", "<a href=\"#main\"></a><a href=\"en/\"></a><a href=\"/en/\"></a><main id=\"main\"></main>"),
+            file("en/index.html", ""),
+        ];
+        let r = check(&files, None);
+        let problems: Vec<(&str, &Problem)> = r
+            .broken
+            .iter()
+            .map(|b| (b.link.url.as_str(), &b.problem))
+            .collect();
+        assert_eq!(problems, [("en/", &Problem::RelativeIn404)]);
+        assert_eq!(r.checked, 3);
     }
 
     #[test]

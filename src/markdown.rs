@@ -173,8 +173,62 @@ pub fn render(
         }
         other => Some(other),
     });
-    pulldown_cmark::html::push_html(&mut html, events);
+    let mut events: Vec<Event> = events.collect();
+    // A soft break between two CJK characters joins them: CommonMark writes
+    // it as a newline, which a browser shows as a space.
+    let joined: Vec<usize> = (0..events.len())
+        .filter(|&i| matches!(events[i], Event::SoftBreak) && joins_cjk(&events, i))
+        .collect();
+    for i in joined {
+        events[i] = Event::Text(CowStr::Borrowed(""));
+    }
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
+}
+
+/// Whether the soft break at `events[i]` stands between two CJK characters
+/// (looking through emphasis and links), so that it should vanish rather
+/// than show as a space. Like the CSS Text rule for segment breaks, but
+/// applied here, since not every browser applies it.
+fn joins_cjk(events: &[Event], i: usize) -> bool {
+    let before = neighbour_char(events[..i].iter().rev(), |t| t.chars().next_back());
+    let after = neighbour_char(events[i + 1..].iter(), |t| t.chars().next());
+    before.is_some_and(is_cjk) && after.is_some_and(is_cjk)
+}
+
+/// The character next to a soft break: from the nearest text, looking
+/// through the start and end of inline spans; `None` past anything else.
+fn neighbour_char<'e>(
+    mut events: impl Iterator<Item = &'e Event<'e>>,
+    edge: impl Fn(&str) -> Option<char>,
+) -> Option<char> {
+    events.find_map(|e| match e {
+        Event::Text(t) | Event::Code(t) => Some(edge(t)),
+        Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+        | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {
+            None
+        }
+        _ => Some(None),
+    })?
+}
+
+/// Han, kana, Bopomofo and CJK punctuation (full-width forms included):
+/// scripts written without spaces between words. Hangul is not one of them.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'   // CJK and Kangxi radicals
+        | '\u{2FF0}'..='\u{303F}' // ideographic description, CJK symbols and punctuation
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3100}'..='\u{312F}' // Bopomofo
+        | '\u{3190}'..='\u{31FF}' // Kanbun, Bopomofo extended, CJK strokes, Katakana extension
+        | '\u{3300}'..='\u{9FFF}' // CJK compatibility, Extension A, Yijing, Unified Ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FE10}'..='\u{FE1F}' // vertical forms
+        | '\u{FE30}'..='\u{FE4F}' // CJK compatibility forms
+        | '\u{FF01}'..='\u{FF9F}' // full-width forms, half-width CJK punctuation and Katakana
+        | '\u{FFE0}'..='\u{FFE6}' // full-width signs
+        | '\u{20000}'..='\u{3FFFF}' // Extensions B and later
+    )
 }
 
 #[cfg(test)]
@@ -197,6 +251,29 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<h2 id=\"τσιπ-1\">"), "{html}");
+    }
+
+    fn plain(body: &str) -> String {
+        render(body, &scan(body).headings, &|_| None, &|_| String::new())
+    }
+
+    #[test]
+    fn a_soft_break_between_cjk_characters_vanishes() {
+        for (body, html) in [
+            ("第一行\n第二行", "第一行第二行"),
+            ("句子。\n「引用」", "句子。「引用」"),
+            ("ひらがな\nカタカナ", "ひらがなカタカナ"),
+            ("**强调**\n*文字*", "<strong>强调</strong><em>文字</em>"),
+            ("[链接](x)\n文字", "<a href=\"x\">链接</a>文字"),
+            // Anything else keeps it: other scripts, mixed, Hangul, hard breaks.
+            ("one\ntwo", "one\ntwo"),
+            ("中文\nLatin", "中文\nLatin"),
+            ("Latin\n中文", "Latin\n中文"),
+            ("한국어\n문장", "한국어\n문장"),
+            ("第一行  \n第二行", "第一行<br />\n第二行"),
+        ] {
+            assert_eq!(plain(body), format!("<p>{html}</p>\n"), "{body:?}");
+        }
     }
 
     #[test]

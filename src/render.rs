@@ -377,18 +377,18 @@ impl<'a> Renderer<'a> {
             None => format!("{code}/"),
         };
         let base = config.base_url.as_deref();
-        let alternates = config
-            .languages
-            .iter()
-            .filter(|l| translated(&l.code))
-            .map(|l| Alternate {
-                hreflang: l.code.clone(),
-                href: match base {
-                    Some(b) => format!("{b}{}", path_in(&l.code)),
-                    None => relative(url, &path_in(&l.code)),
-                },
-            })
-            .collect();
+        // hreflang needs absolute URLs: without base_url there are none.
+        let alternates = base.map_or_else(Vec::new, |b| {
+            config
+                .languages
+                .iter()
+                .filter(|l| translated(&l.code))
+                .map(|l| Alternate {
+                    hreflang: l.code.clone(),
+                    href: format!("{b}{}", path_in(&l.code)),
+                })
+                .collect()
+        });
         let locale = |code: &str| self.ui.by_lang[code].get("og_locale").to_string();
         SiteView {
             lang,
@@ -979,6 +979,10 @@ impl<'a> Renderer<'a> {
         for l in &mut site.languages {
             l.url = format!("{root}{}/", l.code);
         }
+        // These were made relative to `404.html`, at the output root: that
+        // is from the root, so they get the same absolute prefix.
+        site.search_url.insert_str(0, &root);
+        site.search_fallback_url.insert_str(0, &root);
         site.root = root;
         site.alternates.clear();
         site.canonical = None;

@@ -19,6 +19,8 @@ pub struct SiteView<'a> {
     pub t: &'a crate::i18n::UiStrings,
     pub languages: Vec<LanguageLink<'a>>,
     pub nav: &'a [NavItem],
+    /// The languages this page is translated into, for `<link hreflang>`:
+    /// absolute URLs, so empty without `base_url`.
     pub alternates: Vec<Alternate>,
     pub canonical: Option<String>,
     pub og_locale: String,

@@ -98,6 +98,33 @@ fn hreflang_and_switcher_point_to_the_same_page() {
 }
 
 #[test]
+fn without_base_url_there_are_no_hreflang_links_but_the_switcher_works() {
+    let site = fixture("basic");
+    without_base_url(site.path());
+    // A site template that shows what the view carries.
+    let templates = site.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("page.html"),
+        "{% extends \"base.html\" %}{% block main %}<p class=\"alternates\">[{% for a in site.alternates %}{{ a.hreflang }} {{ a.href }};{% endfor %}]</p>{% endblock main %}",
+    )
+    .unwrap();
+    let public = build_ok(site.path());
+    let chips = read(&public, "en/chips/index.html");
+    assert!(chips.contains("<p class=\"alternates\">[]</p>"), "{chips}");
+    assert!(
+        !chips.contains("<link rel=\"alternate\" hreflang"),
+        "{chips}"
+    );
+    assert!(!chips.contains("rel=\"canonical\""), "{chips}");
+    assert!(
+        chips.contains("<a href=\"../../tr/chips/\" lang=\"tr\" hreflang=\"tr\">Türkçe</a>"),
+        "{chips}"
+    );
+    assert!(chips.contains("og:locale:alternate"), "{chips}");
+}
+
+#[test]
 fn a_missing_translation_falls_back_with_a_notice_and_is_not_advertised() {
     let site = fixture("basic");
     let public = build_ok(site.path());
@@ -293,6 +320,49 @@ fn root_chooser_works_without_javascript() {
         not_found.contains("href=\"https://example.org/fx/style.css\""),
         "404 links absolutely: {not_found}"
     );
+}
+
+/// Takes `base_url` out of the basic fixture's `site.yaml`.
+fn without_base_url(root: &std::path::Path) {
+    let config = read(root, "site.yaml").replace("base_url: https://example.org/fx/\n", "");
+    assert!(!config.contains("base_url"));
+    std::fs::write(root.join("site.yaml"), config).unwrap();
+}
+
+/// Every link of `404.html` but the skip link, search form target included.
+fn links_of_404(public: &std::path::Path) -> Vec<String> {
+    let html = read(public, "404.html");
+    ["href", "src", "data-search-url"]
+        .into_iter()
+        .flat_map(|attr| attr_values(&html, attr))
+        .filter(|url| !url.starts_with('#'))
+        .collect()
+}
+
+#[test]
+fn the_404_page_links_from_base_url_else_from_the_domain_root() {
+    // A host serves 404.html at any depth: relative links would break.
+    let site = fixture("basic");
+    let public = build_ok(site.path());
+    let links = links_of_404(&public);
+    assert!(links.len() > 10, "{links:?}");
+    for url in &links {
+        assert!(url.starts_with("https://example.org/fx/"), "{url}");
+    }
+    for url in ["style.css", "en/", "tr/", "en/claims/", "en/search/"] {
+        let url = format!("https://example.org/fx/{url}");
+        assert!(links.contains(&url), "{url} not in {links:?}");
+    }
+
+    without_base_url(site.path());
+    let public = build_ok(site.path());
+    let links = links_of_404(&public);
+    for url in &links {
+        assert!(url.starts_with('/') && !url.starts_with("//"), "{url}");
+    }
+    for url in ["/style.css", "/en/", "/tr/", "/en/claims/", "/en/search/"] {
+        assert!(links.iter().any(|l| l == url), "{url} not in {links:?}");
+    }
 }
 
 #[test]
@@ -626,4 +696,65 @@ fn no_search_skips_the_index() {
     let public = site.path().join("public");
     assert!(!public.join("pagefind").exists());
     assert!(public.join("en/search/index.html").is_file());
+}
+
+/// The basic fixture with Chinese as a third language, and a page whose
+/// paragraphs are broken over two source lines in English and Chinese.
+fn with_chinese() -> tempfile::TempDir {
+    let site = fixture("basic");
+    let config = read(site.path(), "site.yaml").replace(
+        "    name: Türkçe\n",
+        "    name: Türkçe\n  - code: zh\n    name: 中文\n",
+    );
+    assert!(config.contains("code: zh"), "{config}");
+    std::fs::write(site.path().join("site.yaml"), config).unwrap();
+    let content = site.path().join("content");
+    std::fs::write(
+        content.join("en/lines.md"),
+        "---\ntitle: Lines\n---\n\none\ntwo\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(content.join("zh")).unwrap();
+    std::fs::write(
+        content.join("zh/lines.md"),
+        "---\ntitle: 分行\n---\n\n第一行\n第二行\n",
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn a_line_break_between_chinese_characters_is_not_a_space() {
+    let site = with_chinese();
+    let public = build_ok(site.path());
+    let zh = read(&public, "zh/lines/index.html");
+    assert!(zh.contains("<p>第一行第二行</p>"), "{zh}");
+    let en = read(&public, "en/lines/index.html");
+    assert!(en.contains("<p>one\ntwo</p>"), "{en}");
+}
+
+#[test]
+fn a_label_is_joined_to_its_value_with_the_languages_colon() {
+    let site = with_chinese();
+    let public = build_ok(site.path());
+    let zh = read(&public, "zh/claims/opening-date/index.html");
+    assert!(
+        zh.contains("<strong class=\"stance-label\">支持</strong>：<a href="),
+        "{zh}"
+    );
+    assert!(!zh.contains("</strong>:"), "{zh}");
+    let zh_source = read(&public, "zh/sources/weekly/index.html");
+    assert!(
+        zh_source.contains("<strong class=\"stance-label\">相悖</strong>：<a href="),
+        "{zh_source}"
+    );
+    let zh_cost = read(&public, "zh/claims/cost/index.html");
+    assert!(zh_cost.contains("后续说法：<a href="), "{zh_cost}");
+    let en = read(&public, "en/claims/opening-date/index.html");
+    assert!(
+        en.contains("<strong class=\"stance-label\">Supports</strong>: <a href="),
+        "{en}"
+    );
+    let en_cost = read(&public, "en/claims/cost/index.html");
+    assert!(en_cost.contains("Superseded by: <a href="), "{en_cost}");
 }

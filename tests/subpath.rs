@@ -305,13 +305,23 @@ fn the_output_works_under_a_subpath_over_http() {
     }
 
     // A missing page gets 404.html, whose links work at any depth.
-    let (status, body) = get(server.port, &format!("{PREFIX}en/no/such/page/"));
+    let missing = format!("{PREFIX}en/no/such/page/");
+    let (status, body) = get(server.port, &missing);
     assert_eq!(status, 404);
     assert!(body.contains("Page not found"), "{body}");
-    for link in attr_values(&body, "href") {
-        if let Some(path) = link.strip_prefix(&origin) {
-            assert_eq!(get(server.port, path).0, 200, "404.html links {link}");
-        }
+    let links: Vec<String> = ["href", "src", "data-search-url"]
+        .into_iter()
+        .flat_map(|attr| attr_values(&body, attr))
+        .filter(|link| !link.starts_with('#'))
+        .collect();
+    assert!(links.len() > 10, "{links:?}");
+    for link in links {
+        let path = match link.strip_prefix(&origin) {
+            Some(path) => path.to_string(),
+            None if link.starts_with('/') => link.clone(),
+            None => join(&missing, &link),
+        };
+        assert_eq!(get(server.port, &path).0, 200, "404.html links {link}");
     }
     // And nothing is served outside the prefix.
     assert_eq!(get(server.port, "/en/").0, 404);

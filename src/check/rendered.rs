@@ -92,10 +92,14 @@ pub(super) fn findings(
         if let Some(hint) = same_name(b, outputs) {
             help = format!("{hint} ({help})");
         }
-        if b.problem == Problem::RootAbsolute {
-            help.push_str(
+        match b.problem {
+            Problem::RootAbsolute => help.push_str(
                 "; write it relative, from `{{ site.root }}` (`{{ site.root }}style.css`)",
-            );
+            ),
+            Problem::RelativeIn404 => {
+                help.push_str("; in 404.html `{{ site.root }}` is absolute: write the link from it")
+            }
+            _ => {}
         }
         let d = Diagnostic::error(
             &b.link.file,
@@ -129,6 +133,11 @@ fn problem_text(p: &Problem) -> String {
         }
         Problem::OutsideBase { base_path } => {
             format!("it is outside the site's base path `{base_path}`")
+        }
+        Problem::RelativeIn404 => {
+            "it is relative, but `404.html` is served at any address that was not found, \
+             and the link resolves from there"
+                .into()
         }
     }
 }
