@@ -25,7 +25,10 @@ pub struct BuildOptions {
 
 /// A rendered site, in memory.
 pub struct Prepared {
+    /// The files still to write.
     pub files: Vec<OutputFile>,
+    /// Pages already written through `PrepareOptions::sink`, by path.
+    pub written: Vec<String>,
     /// What a following incremental build (`serve`) may reuse.
     pub cache: RenderCache,
     /// Pages rendered rather than reused, by output path.
@@ -109,6 +112,9 @@ pub struct PrepareOptions<'a> {
     pub search: bool,
     /// Where to report phases and rendered pages (the CLI's progress bar).
     pub progress: Option<&'a dyn Progress>,
+    /// Where to write each page as soon as it is rendered; without one,
+    /// every page is kept in `Prepared::files`.
+    pub sink: Option<render::Sink<'a>>,
 }
 
 /// Every phase but the last: the whole site, rendered in memory.
@@ -136,6 +142,7 @@ pub fn prepare_input(
         previous,
         search,
         progress,
+        sink,
     } = *options;
     let progress: &dyn Progress = progress.unwrap_or(&NoProgress);
     let fail = |d: Diagnostics| d.into_sorted();
@@ -209,6 +216,8 @@ pub fn prepare_input(
         previous,
         progress,
         outside: crate::incremental::outside_fingerprint(&outside),
+        // The search index is built from the pages in memory.
+        sink: sink.filter(|_| !search),
     };
     let rendered =
         render::render_site(&site, &analysis, &ui, &tera, &highlighter, &options).map_err(fail)?;
@@ -216,8 +225,11 @@ pub fn prepare_input(
     // A copied file may not take the place of a generated one (an
     // `index.html` beside a page, a theme's `en/claims.json`): both would
     // be written to the same path, and which one won would be chance.
-    let generated: std::collections::HashSet<String> =
-        files.iter().map(|f| f.path.clone()).collect();
+    let generated: std::collections::HashSet<String> = files
+        .iter()
+        .map(|f| f.path.clone())
+        .chain(rendered.written.iter().cloned())
+        .collect();
     let mut clashes = Vec::new();
     let clash = |origin: &str, path: &str| {
         Diagnostic::error(
@@ -257,6 +269,7 @@ pub fn prepare_input(
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Prepared {
         files,
+        written: rendered.written,
         cache: rendered.cache,
         rendered_pages: rendered.rendered_pages,
         coverage,
@@ -284,19 +297,45 @@ pub fn build_with_progress(
 ) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     output::check_output_location(&options.root, &options.output).map_err(BuildError::Output)?;
+    // Pages go into the staging folder as they are rendered, so the site is
+    // never held in memory whole; if the build fails, the staging folder is
+    // dropped (removed) and the output stays as it was.
+    let staging =
+        output::Staging::begin(&options.output, options.force).map_err(BuildError::Output)?;
+    // A failed write is an output error (exit code and message), not a
+    // problem in the content: kept aside and reported as such.
+    let write_error = std::sync::Mutex::new(None);
+    let sink = |file: &OutputFile| {
+        staging.write(file).map_err(|e| {
+            let diagnostic = Diagnostic::error(file.path.clone(), e.to_string());
+            write_error
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .get_or_insert(e);
+            diagnostic
+        })
+    };
     let prepared = prepare(
         &options.root,
         &PrepareOptions {
             strict: options.strict,
             search: options.search,
             progress: Some(progress),
+            sink: Some(&sink),
             ..Default::default()
         },
     )
-    .map_err(BuildError::Content)?;
-    let previous =
-        output::write_site_with_progress(&options.output, &prepared.files, options.force, progress)
-            .map_err(BuildError::Output)?;
+    .map_err(
+        |content| match write_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            Some(e) => BuildError::Output(e),
+            None => BuildError::Content(content),
+        },
+    )?;
+    progress.phase("Writing files", Some(prepared.files.len() as u64));
+    staging
+        .write_all(&prepared.files, progress)
+        .map_err(BuildError::Output)?;
+    let previous = staging.finish().map_err(BuildError::Output)?;
     Ok(BuildReport {
         prepared,
         elapsed: started.elapsed(),
@@ -308,10 +347,15 @@ impl Prepared {
     /// HTML pages written under a language's folder.
     pub fn pages_in(&self, lang: &str) -> usize {
         let prefix = format!("{lang}/");
-        self.files
-            .iter()
-            .filter(|f| f.path.starts_with(&prefix) && f.path.ends_with("index.html"))
+        self.paths()
+            .filter(|p| p.starts_with(&prefix) && p.ends_with("index.html"))
             .count()
+    }
+
+    /// Every file of the site, written already or still to write.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        let kept = self.files.iter().map(|f| f.path.as_str());
+        kept.chain(self.written.iter().map(String::as_str))
     }
 
     /// One line per language: pages written and translation coverage.

@@ -254,7 +254,9 @@ mod tests {
     }
 
     fn plain(body: &str) -> String {
-        render(body, &scan(body).headings, &|_| None, &mut |_| String::new())
+        render(body, &scan(body).headings, &|_| None, &mut |_| {
+            String::new()
+        })
     }
 
     #[test]

@@ -133,55 +133,130 @@ pub fn write_site_with_progress(
     force: bool,
     progress: &dyn crate::progress::Progress,
 ) -> Result<Previous, OutputError> {
-    let foreign = match std::fs::symlink_metadata(output) {
-        Ok(m) if m.is_dir() => {
-            !output.join(MARKER).is_file()
-                && std::fs::read_dir(output)
-                    .map_err(io(output))?
-                    .next()
-                    .is_some()
-        }
-        Ok(_) => {
-            return Err(OutputError::Unsafe(
-                output.to_path_buf(),
-                "it exists and is not a folder",
-            ))
-        }
-        Err(_) => false,
-    };
-    if foreign && !force {
-        return Err(OutputError::Foreign(output.to_path_buf()));
-    }
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = output
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     for f in files {
         if let Some(why) = unsafe_output_path(&f.path) {
             return Err(OutputError::Unsafe(output.join(&f.path), why));
         }
     }
-    remove_stale_staging(&parent, &name);
-    let staging = parent.join(format!(".{name}.dossier-staging-{}", std::process::id()));
-    if std::fs::symlink_metadata(&staging).is_ok() {
-        if !is_ours(&staging) {
-            return Err(OutputError::Unsafe(
-                staging,
-                "a folder of that name, which dossier did not create, is in the way",
-            ));
-        }
-        remove_ours(&staging).map_err(io(&staging))?;
-    }
+    let staging = Staging::begin(output, force)?;
     progress.phase("Writing files", Some(files.len() as u64));
-    let result = fill(&staging, files, progress).and_then(|()| swap(&staging, output, foreign));
-    if result.is_err() && is_ours(&staging) {
-        let _ = remove_ours(&staging);
+    staging.write_all(files, progress)?;
+    staging.finish()
+}
+
+/// The folder a build writes into beside the output, swapped in by
+/// [`Staging::finish`]. Dropped unfinished (the build failed), it is
+/// removed, and the output stays as it was.
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    /// The output holds files dossier did not write (allowed by `--force`).
+    foreign: bool,
+}
+
+impl Staging {
+    /// Checks the output folder and creates an empty, marked staging
+    /// folder beside it.
+    pub fn begin(output: &Path, force: bool) -> Result<Staging, OutputError> {
+        let foreign = match std::fs::symlink_metadata(output) {
+            Ok(m) if m.is_dir() => {
+                !output.join(MARKER).is_file()
+                    && std::fs::read_dir(output)
+                        .map_err(io(output))?
+                        .next()
+                        .is_some()
+            }
+            Ok(_) => {
+                return Err(OutputError::Unsafe(
+                    output.to_path_buf(),
+                    "it exists and is not a folder",
+                ))
+            }
+            Err(_) => false,
+        };
+        if foreign && !force {
+            return Err(OutputError::Foreign(output.to_path_buf()));
+        }
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        remove_stale_staging(&parent, &name);
+        let dir = parent.join(format!(".{name}.dossier-staging-{}", std::process::id()));
+        if std::fs::symlink_metadata(&dir).is_ok() {
+            if !is_ours(&dir) {
+                return Err(OutputError::Unsafe(
+                    dir,
+                    "a folder of that name, which dossier did not create, is in the way",
+                ));
+            }
+            remove_ours(&dir).map_err(io(&dir))?;
+        }
+        std::fs::create_dir(&dir).map_err(io(&dir))?;
+        let staging = Staging {
+            output: output.to_path_buf(),
+            dir,
+            foreign,
+        };
+        std::fs::write(staging.dir.join(MARKER), MARKER_TEXT).map_err(io(&staging.dir))?;
+        Ok(staging)
     }
-    result
+
+    /// Writes one file, creating its folders; callable from many threads.
+    pub fn write(&self, file: &OutputFile) -> Result<(), OutputError> {
+        if let Some(why) = unsafe_output_path(&file.path) {
+            return Err(OutputError::Unsafe(self.output.join(&file.path), why));
+        }
+        let p = self.dir.join(&file.path);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::write(&p, &file.bytes).map_err(io(&p))
+    }
+
+    /// Writes `files` in parallel, their folders first.
+    pub fn write_all(
+        &self,
+        files: &[OutputFile],
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<(), OutputError> {
+        let dirs: BTreeSet<&str> = files
+            .iter()
+            .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+            .collect();
+        for d in dirs {
+            let p = self.dir.join(d);
+            std::fs::create_dir_all(&p).map_err(io(&p))?;
+        }
+        files.par_iter().try_for_each(|f| {
+            if let Some(why) = unsafe_output_path(&f.path) {
+                return Err(OutputError::Unsafe(self.output.join(&f.path), why));
+            }
+            let p = self.dir.join(&f.path);
+            std::fs::write(&p, &f.bytes).map_err(io(&p))?;
+            progress.advance(1);
+            Ok(())
+        })
+    }
+
+    /// Puts the staging folder in the output's place.
+    pub fn finish(self) -> Result<Previous, OutputError> {
+        // `self` is dropped after the swap: on success its folder is gone
+        // (renamed or removed), on failure it is removed.
+        swap(&self.dir, &self.output, self.foreign)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if is_ours(&self.dir) {
+            let _ = remove_ours(&self.dir);
+        }
+    }
 }
 
 /// Why a path of the finished site could land outside the output folder
@@ -272,29 +347,6 @@ fn remove_stale_staging(parent: &Path, name: &str) {
             }
         }
     }
-}
-
-fn fill(
-    staging: &Path,
-    files: &[OutputFile],
-    progress: &dyn crate::progress::Progress,
-) -> Result<(), OutputError> {
-    std::fs::create_dir(staging).map_err(io(staging))?;
-    std::fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io(staging))?;
-    let dirs: BTreeSet<&str> = files
-        .iter()
-        .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
-        .collect();
-    for d in dirs {
-        let p = staging.join(d);
-        std::fs::create_dir_all(&p).map_err(io(&p))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let p = staging.join(&f.path);
-        std::fs::write(&p, &f.bytes).map_err(io(&p))?;
-        progress.advance(1);
-        Ok(())
-    })
 }
 
 fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, OutputError> {

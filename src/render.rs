@@ -39,11 +39,25 @@ pub struct RenderOptions<'a> {
     pub outside: u64,
     /// Told about each rendered page.
     pub progress: &'a dyn crate::progress::Progress,
+    /// Where pages go as soon as they are rendered, instead of being kept
+    /// in memory (a build writing straight into its staging folder).
+    pub sink: Option<Sink<'a>>,
+}
+
+/// Takes a rendered page away (writes it); an error names the page.
+pub type Sink<'a> = &'a (dyn Fn(&OutputFile) -> Result<(), Diagnostic> + Sync);
+
+/// A rendered page: kept in memory, or already handed to the sink.
+enum Placed {
+    Kept(OutputFile),
+    Written(String),
 }
 
 /// The rendered site and what the next build may reuse.
 pub struct Rendered {
     pub files: Vec<OutputFile>,
+    /// Pages already handed to the sink, by output path.
+    pub written: Vec<String>,
     pub cache: RenderCache,
     /// Pages rendered by this build (the rest were reused), by output path.
     pub rendered_pages: Vec<String>,
@@ -117,14 +131,15 @@ pub fn render_site(
     let fingerprints = Fingerprints::new(site, analysis, options.outside, nav_fps);
     let progress = options.progress;
     progress.phase("Rendering pages", Some(jobs.len() as u64 + 2));
-    // The whole site is held in memory until it is written: past the
-    // budget, the remaining pages fail instead of being rendered.
+    // Unless there is a sink, the whole site is held in memory until it is
+    // written: past the budget, the remaining pages fail instead of being
+    // rendered (with a sink, the budget still bounds what a build writes).
     let budget = max_output_bytes();
     let total = std::sync::atomic::AtomicU64::new(0);
     // Code is highlighted as pages are rendered, with a memo of the lines
     // highlighted so far per run of jobs (at least JOBS_PER_MEMO of them, so
     // each memo pays its warm-up once over many pages).
-    let results: Vec<(u64, bool, Result<OutputFile, Diagnostic>)> = jobs
+    let results: Vec<(u64, bool, Result<Placed, Diagnostic>)> = jobs
         .par_iter()
         .with_min_len(JOBS_PER_MEMO)
         .map_init(LineMemo::default, |memo, job| {
@@ -142,10 +157,15 @@ pub fn render_site(
                 None => (fp, true, r.render_job(*job, memo)),
             };
             progress.advance(1);
-            if let Ok(f) = &result.2 {
+            let (fp, fresh, file) = result;
+            let placed = file.and_then(|f| {
                 total.fetch_add(f.bytes.len() as u64, std::sync::atomic::Ordering::Relaxed);
-            }
-            result
+                match options.sink {
+                    Some(sink) => sink(&f).map(|()| Placed::Written(f.path)),
+                    None => Ok(Placed::Kept(f)),
+                }
+            });
+            (fp, fresh, placed)
         })
         .collect();
     let mut cache = RenderCache::default();
@@ -156,15 +176,17 @@ pub fn render_site(
         .map(|(job, _)| job_path(site, job))
         .collect();
     let mut files = Vec::with_capacity(results.len() + 8);
+    let mut written = Vec::new();
     // A broken template fails every page it renders: show the first few,
     // then how many more.
     let mut per_template: HashMap<String, usize> = HashMap::new();
     for (fp, _, result) in results {
         match result {
-            Ok(f) => {
+            Ok(Placed::Kept(f)) => {
                 cache.pages.insert(f.path.clone(), (fp, f.clone()));
                 files.push(f)
             }
+            Ok(Placed::Written(path)) => written.push(path),
             Err(d) => {
                 let n = per_template.entry(d.path.clone()).or_default();
                 *n += 1;
@@ -204,6 +226,7 @@ pub fn render_site(
     files.push(crate::machine::robots(site));
     Ok(Rendered {
         files,
+        written,
         cache,
         rendered_pages,
     })

@@ -385,6 +385,38 @@ fn two_builds_are_byte_identical() {
     }
 }
 
+/// Without search, pages are written as they are rendered; with it, they
+/// are kept for the indexer and written at the end. Both give the same site.
+#[test]
+fn pages_written_while_rendering_equal_pages_kept_for_search() {
+    let site = fixture("basic");
+    let tmp = tempfile::tempdir().unwrap();
+    let (streamed, kept) = (tmp.path().join("streamed"), tmp.path().join("kept"));
+    let o = build(
+        site.path(),
+        &["--no-search", "--output", streamed.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = build(site.path(), &["--output", kept.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (s, k) = (snapshot(&streamed), snapshot(&kept));
+    assert!(s.len() >= 30, "{}", s.len());
+    for (path, bytes) in &s {
+        assert!(k.get(path) == Some(bytes), "{path} differs");
+    }
+    let extra: Vec<&String> = k.keys().filter(|p| !s.contains_key(*p)).collect();
+    assert!(
+        extra.iter().all(|p| p.starts_with("pagefind/")),
+        "only the search index is extra: {extra:?}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains("staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let site = fixture("basic");

@@ -68,7 +68,7 @@ pub fn summary_line(report: &BuildReport, output: &Path, quiet: bool, colour: Pa
         colour.success("Done:"),
         if pages == 1 { "" } else { "s" },
         if langs == 1 { "" } else { "s" },
-        p.files.len(),
+        p.paths().count(),
         output.display(),
         report.elapsed.as_millis()
     );

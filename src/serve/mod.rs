@@ -148,6 +148,7 @@ fn snapshot(p: &Prepared, error: Option<String>) -> Snapshot {
 fn empty() -> Prepared {
     Prepared {
         files: Vec::new(),
+        written: Vec::new(),
         cache: Default::default(),
         rendered_pages: Vec::new(),
         coverage: Vec::new(),
