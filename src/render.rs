@@ -133,8 +133,11 @@ pub fn render_site(
     progress.phase("Rendering pages", Some(jobs.len() as u64 + 2));
     // Unless there is a sink, the whole site is held in memory until it is
     // written: past the budget, the remaining pages fail instead of being
-    // rendered (with a sink, the budget still bounds what a build writes).
-    let budget = max_output_bytes();
+    // rendered. Pages handed to a sink are not held, and not counted.
+    let budget = match options.sink {
+        Some(_) => u64::MAX,
+        None => max_output_bytes(),
+    };
     let total = std::sync::atomic::AtomicU64::new(0);
     // Code is highlighted as pages are rendered, with a memo of the lines
     // highlighted so far per run of jobs (at least JOBS_PER_MEMO of them, so

@@ -347,4 +347,13 @@ fn the_rendered_site_has_a_memory_budget() {
         "{err}"
     );
     assert!(!site.path().join("public").exists());
+    // Without search, pages are written as they are rendered and never
+    // held together, so the budget does not apply.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--no-search", "--root", site.path().to_str().unwrap()])
+        .env("DOSSIER_MAX_OUTPUT_MB", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.path().join("public/en/p199/index.html").is_file());
 }
