@@ -350,7 +350,12 @@ fn the_rendered_site_has_a_memory_budget() {
     // Without search, pages are written as they are rendered and never
     // held together, so the budget does not apply.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["build", "--no-search", "--root", site.path().to_str().unwrap()])
+        .args([
+            "build",
+            "--no-search",
+            "--root",
+            site.path().to_str().unwrap(),
+        ])
         .env("DOSSIER_MAX_OUTPUT_MB", "1")
         .output()
         .unwrap();
