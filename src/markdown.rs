@@ -90,6 +90,17 @@ pub fn scan(body: &str) -> Scan {
                     text.push_str(&t);
                 }
             }
+            // A heading written over two lines (setext): the words either
+            // side of the break stay apart, except between CJK characters.
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, _, text, _)) = heading.as_mut() {
+                    let before = text.chars().next_back();
+                    let after = body[range.end..].trim_start().chars().next();
+                    if !(before.is_some_and(is_cjk) && after.is_some_and(is_cjk)) {
+                        text.push(' ');
+                    }
+                }
+            }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
                 out.links.push(LinkRef {
@@ -257,6 +268,14 @@ mod tests {
         render(body, &scan(body).headings, &|_| None, &mut |_| {
             String::new()
         })
+    }
+
+    #[test]
+    fn a_heading_over_two_lines_keeps_its_words_apart() {
+        let s = scan("Chip\nexports\n=======\n\n芯片\n出口\n---\n");
+        let texts: Vec<&str> = s.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(texts, ["Chip exports", "芯片出口"]);
+        assert_eq!(s.headings[0].id, "chip-exports");
     }
 
     #[test]

@@ -790,3 +790,25 @@ fn a_label_is_joined_to_its_value_with_the_languages_colon() {
     let en_cost = read(&public, "en/claims/cost/index.html");
     assert!(en_cost.contains("Superseded by: <a href="), "{en_cost}");
 }
+
+#[test]
+fn a_short_list_is_joined_with_the_languages_separator() {
+    let site = with_chinese();
+    let claim = site.path().join("content/claims/cost.yaml");
+    let text = read(site.path(), "content/claims/cost.yaml");
+    std::fs::write(
+        &claim,
+        text.replace("topics: [schedule]", "topics: [schedule, money]"),
+    )
+    .unwrap();
+    let config = read(site.path(), "site.yaml").replace(
+        "  schedule: {en: Schedule, tr: Takvim}",
+        "  schedule: {en: Schedule, tr: Takvim, zh: 时间表}\n  money: {en: Money, tr: Para, zh: 费用}",
+    );
+    std::fs::write(site.path().join("site.yaml"), config).unwrap();
+    let public = build_ok(site.path());
+    let zh = read(&public, "zh/claims/cost/index.html");
+    assert!(zh.contains(">时间表</span>、<span"), "{zh}");
+    let en = read(&public, "en/claims/cost/index.html");
+    assert!(en.contains(">Schedule</span>, <span"), "{en}");
+}
