@@ -146,8 +146,8 @@ pub fn prepare_input(
     } = *options;
     let progress: &dyn Progress = progress.unwrap_or(&NoProgress);
     let fail = |d: Diagnostics| d.into_sorted();
-    let theme = theme::load(&config.theme, &input.theme).map_err(fail)?;
     let mut warnings = Diagnostics::new();
+    let theme = theme::load(&config.theme, &input.theme, &mut warnings).map_err(fail)?;
     let ui = i18n::load(&theme, &config, &mut warnings);
     let site = model::build(config, &input);
     let (site, ui) = match (site, ui) {

@@ -103,16 +103,7 @@ pub fn robots(site: &Site) -> OutputFile {
 }
 
 pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    // The five XML-special characters, as in HTML attributes (`&#39;` is
+    // as valid in XML as `&apos;`).
+    crate::highlight::escape_attr(s)
 }

@@ -30,7 +30,13 @@ pub struct Theme {
     pub i18n: BTreeMap<String, ThemeFile>,
 }
 
-pub fn load(name: &str, site_files: &[InputFile]) -> Result<Theme, Diagnostics> {
+/// The theme, with a warning for each of its files it does not use
+/// (`diags` gets those; errors fail the load).
+pub fn load(
+    name: &str,
+    site_files: &[InputFile],
+    diags: &mut Diagnostics,
+) -> Result<Theme, Diagnostics> {
     let mut files: BTreeMap<String, ThemeFile> = BTreeMap::new();
     collect_embedded(&DEFAULT_THEME, &mut files);
     if name != "default" && site_files.is_empty() {
@@ -52,7 +58,6 @@ pub fn load(name: &str, site_files: &[InputFile]) -> Result<Theme, Diagnostics> 
         );
     }
     let mut theme = Theme::default();
-    let mut diags = Diagnostics::new();
     for (rel, file) in files {
         if let Some(t) = rel.strip_prefix("templates/") {
             theme.templates.insert(t.to_string(), file);
@@ -69,9 +74,6 @@ pub fn load(name: &str, site_files: &[InputFile]) -> Result<Theme, Diagnostics> 
                 "not used: a theme holds templates/, static/ and i18n/<lang>.yaml",
             ));
         }
-    }
-    if diags.has_errors() {
-        return Err(diags);
     }
     Ok(theme)
 }

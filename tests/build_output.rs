@@ -812,3 +812,20 @@ fn a_short_list_is_joined_with_the_languages_separator() {
     let en = read(&public, "en/claims/cost/index.html");
     assert!(en.contains(">Schedule</span>, <span"), "{en}");
 }
+
+#[test]
+fn a_theme_file_that_is_not_used_gets_a_warning() {
+    let site = fixture("basic");
+    let theme = site.path().join("themes/default");
+    std::fs::create_dir_all(theme.join("templates")).unwrap();
+    std::fs::write(theme.join("notes.txt"), "my notes").unwrap();
+    let out = build(site.path(), &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "themes/default/notes.txt: not used: a theme holds templates/, static/ and i18n/<lang>.yaml"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
