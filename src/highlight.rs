@@ -80,7 +80,8 @@ struct MemoEntry {
     delta: isize,
 }
 
-/// Highlighted lines by text and starting state; one per worker thread.
+/// Highlighted lines by text and starting state; a rendering thread keeps
+/// one over a run of pages (see `render::render_site`).
 #[derive(Default)]
 pub struct LineMemo {
     lines: HashMap<Box<str>, Vec<MemoEntry>>,
@@ -138,20 +139,25 @@ impl LineMemo {
         html: String,
         delta: isize,
     ) {
+        if self
+            .lines
+            .get(line)
+            .is_some_and(|e| e.len() >= Self::PER_LINE)
+        {
+            return;
+        }
         self.held += line.len() * 2 + html.len() + 256;
         if self.held > Self::BUDGET {
             self.lines.clear();
             self.held = 0;
         }
         let entries = self.lines.entry(line.into()).or_default();
-        if entries.len() < Self::PER_LINE {
-            entries.push(MemoEntry {
-                before,
-                after: after.clone(),
-                html: html.into(),
-                delta,
-            });
-        }
+        entries.push(MemoEntry {
+            before,
+            after: after.clone(),
+            html: html.into(),
+            delta,
+        });
     }
 }
 
