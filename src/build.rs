@@ -161,15 +161,7 @@ pub fn prepare_input(
     };
     progress.phase("Checking links", None);
     let analysis = analysis::analyse(&site).map_err(fail)?;
-    let texts = |rel: &str| {
-        input
-            .content
-            .iter()
-            .find(|f| f.rel == rel)
-            .and_then(|f| f.text().ok())
-            .unwrap_or_default()
-    };
-    let coverage = coverage::measure(&site, &ui, &texts);
+    let coverage = coverage::measure(&site, &ui, &input.content_texts());
     // Without --strict, missing translations are summarised per language
     // (see `summary_lines`) rather than listed one by one.
     if strict {

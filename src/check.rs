@@ -113,14 +113,7 @@ pub fn run(root: &Path, stamp_hint: &str) -> Report {
     let facts = model::build(config.clone(), &input)
         .ok()
         .and_then(|site| analysis::analyse(&site).ok().map(|a| (site, a)));
-    let text_of = |rel: &str| {
-        input
-            .content
-            .iter()
-            .find(|f| f.rel == rel)
-            .and_then(|f| f.text().ok())
-            .unwrap_or_default()
-    };
+    let text_of = input.content_texts();
     let mut rendered_external = Vec::new();
     match build::prepare(root, &build::PrepareOptions::default()) {
         Ok(prepared) => {

@@ -46,11 +46,7 @@ pub fn run(args: NewArgs) -> u8 {
         codes.join(", "),
         codes[0]
     );
-    let placeholders: Vec<&str> = langs
-        .iter()
-        .filter(|l| l.texts_from.is_none())
-        .map(|l| l.code.as_str())
-        .collect();
+    let placeholders = placeholder_codes(&langs);
     if !placeholders.is_empty() {
         println!(
             "The text in {} is English placeholder text, marked \"[{}: to translate]\"; \
@@ -128,6 +124,15 @@ pub fn parse_languages(raw: &[String]) -> Result<Vec<NewLanguage>, String> {
 
 /// `en` for `en` and `en-US`; none for `zh-Hant` (a script the built-in
 /// Chinese text is not written in) or a language it does not have.
+/// The languages whose texts are English placeholders (no built-in texts).
+fn placeholder_codes(langs: &[NewLanguage]) -> Vec<&str> {
+    langs
+        .iter()
+        .filter(|l| l.texts_from.is_none())
+        .map(|l| l.code.as_str())
+        .collect()
+}
+
 fn built_in_for(code: &str) -> Option<&'static str> {
     let mut parts = code.split('-');
     let primary = parts.next()?;
@@ -454,11 +459,7 @@ fn readme(langs: &[NewLanguage], copied: &[&str]) -> String {
         codes.join(", "),
         codes[0]
     );
-    let placeholders: Vec<&str> = langs
-        .iter()
-        .filter(|l| l.texts_from.is_none())
-        .map(|l| l.code.as_str())
-        .collect();
+    let placeholders = placeholder_codes(langs);
     if !placeholders.is_empty() {
         s.push_str(&format!(
             "\n## To translate\n\n\
