@@ -6,6 +6,7 @@ use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
 use crate::links::{self, LinkIndex, Target};
 use crate::markdown::{self, Scan};
 use crate::model::Site;
+use crate::pages::PageFile;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
@@ -67,24 +68,7 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
     let mut diags = Diagnostics::new();
     for (page, page_scans) in site.pages.iter().zip(&scans) {
         for (lang, scan) in page_scans {
-            let version = &page.versions[lang];
-            for dup in &scan.duplicate_ids {
-                let d = Diagnostic::error(
-                    &version.rel,
-                    format!(
-                        "heading id `{}` is already used on this page; this heading would get `{}`",
-                        dup.wanted, dup.given
-                    ),
-                )
-                .help("give each heading of a page its own id: `## Title {#another-id}`");
-                diags.push(located(
-                    &version.rel,
-                    &version.body,
-                    version.body_line,
-                    dup.offset,
-                    d,
-                ));
-            }
+            duplicate_ids(&page.versions[lang], scan, &mut diags);
         }
     }
     let mut claim_pages: HashMap<String, Vec<BTreeSet<String>>> = HashMap::new();
@@ -94,53 +78,16 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
         let mut per_page = Vec::with_capacity(site.pages.len());
         for (page, page_scans) in site.pages.iter().zip(&scans) {
             let (version, _) = page.version(lang);
-            let mut cited: Vec<usize> = Vec::new();
-            let mut cited_set = std::collections::HashSet::new();
-            for link in &page_scans[&version.lang].links {
-                let Some(parsed) = links::parse_target(&link.dest) else {
-                    if let Some(d) = forbidden_scheme(&link.dest) {
-                        diags.push(located(
-                            &version.rel,
-                            &version.body,
-                            version.body_line,
-                            link.offset,
-                            d,
-                        ));
-                    }
-                    continue;
-                };
-                let result = parsed.map_err(|m| (m, String::from("write `page:<path>#<heading-id>`, `claim:<id>`, `source:<id>` or `event:<id>`")));
-                let result = result.and_then(|t| {
-                    index
-                        .resolve(&t, lang)
-                        .map(|_| t)
-                        .map_err(|u| (u.message, u.help))
-                });
-                match result {
-                    Ok(Target::Claim(id)) => {
-                        if let Some(i) = site.claim_index(id) {
-                            by_claim[i].insert(page.key.clone());
-                            if cited_set.insert(i) {
-                                cited.push(i);
-                            }
-                        }
-                    }
-                    Ok(_) => {}
-                    Err((message, help)) => {
-                        let d = Diagnostic::error(
-                            &version.rel,
-                            format!("broken link `{}`: {message}", link.dest),
-                        )
-                        .help(help);
-                        diags.push(located(
-                            &version.rel,
-                            &version.body,
-                            version.body_line,
-                            link.offset,
-                            d,
-                        ));
-                    }
-                }
+            let cited = resolve_links(
+                site,
+                &index,
+                version,
+                &page_scans[&version.lang],
+                lang,
+                &mut diags,
+            );
+            for &c in &cited {
+                by_claim[c].insert(page.key.clone());
             }
             per_page.push(cited);
         }
@@ -187,14 +134,86 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
     })
 }
 
+/// Errors for the headings of one page version that asked for an id
+/// another heading of the page already has.
+pub fn duplicate_ids(version: &PageFile, scan: &Scan, diags: &mut Diagnostics) {
+    for dup in &scan.duplicate_ids {
+        let d = Diagnostic::error(
+            &version.rel,
+            format!(
+                "heading id `{}` is already used on this page; this heading would get `{}`",
+                dup.wanted, dup.given
+            ),
+        )
+        .help("give each heading of a page its own id: `## Title {#another-id}`");
+        diags.push(located(version, dup.offset, d));
+    }
+}
+
+/// Checks the links of `version`, the text shown to readers of `lang`,
+/// against `index`; each broken one is an error in `diags`. Returns the
+/// claims it links to, in order of first mention.
+pub fn resolve_links(
+    site: &Site,
+    index: &LinkIndex,
+    version: &PageFile,
+    scan: &Scan,
+    lang: &str,
+    diags: &mut Diagnostics,
+) -> Vec<usize> {
+    let mut cited: Vec<usize> = Vec::new();
+    let mut cited_set = std::collections::HashSet::new();
+    for link in &scan.links {
+        let Some(parsed) = links::parse_target(&link.dest) else {
+            if let Some(d) = forbidden_scheme(&link.dest) {
+                diags.push(located(version, link.offset, d));
+            }
+            continue;
+        };
+        let result = parsed.map_err(|m| {
+            (
+                m,
+                String::from(
+                    "write `page:<path>#<heading-id>`, `claim:<id>`, `source:<id>` or `event:<id>`",
+                ),
+            )
+        });
+        let result = result.and_then(|t| {
+            index
+                .resolve(&t, lang)
+                .map(|_| t)
+                .map_err(|u| (u.message, u.help))
+        });
+        match result {
+            Ok(Target::Claim(id)) => {
+                if let Some(i) = site.claim_index(id) {
+                    if cited_set.insert(i) {
+                        cited.push(i);
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err((message, help)) => {
+                let d = Diagnostic::error(
+                    &version.rel,
+                    format!("broken link `{}`: {message}", link.dest),
+                )
+                .help(help);
+                diags.push(located(version, link.offset, d));
+            }
+        }
+    }
+    cited
+}
+
 /// Places a diagnostic at the line of `offset` in a page body.
-fn located(rel: &str, body: &str, body_line: usize, offset: usize, d: Diagnostic) -> Diagnostic {
-    let (line, col) = line_col(body, offset);
+fn located(version: &PageFile, offset: usize, d: Diagnostic) -> Diagnostic {
+    let (line, col) = line_col(&version.body, offset);
     Diagnostic {
-        path: rel.to_string(),
+        path: version.rel.clone(),
         ..d
     }
-    .at(Some(body_line + line - 1), Some(col))
+    .at(Some(version.body_line + line - 1), Some(col))
 }
 
 /// Schemes that run code when followed; refused in any link.

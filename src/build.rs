@@ -119,6 +119,27 @@ pub struct PrepareOptions<'a> {
 
 /// Every phase but the last: the whole site, rendered in memory.
 pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Diagnostic>> {
+    let (config, input) = read(root, options)?;
+    prepare_input(config, input, options)
+}
+
+/// [`prepare`], also returning the checked site it rendered, for a later
+/// rebuild to patch (`serve`, see [`crate::session`]).
+pub fn prepare_kept(
+    root: &Path,
+    options: &PrepareOptions,
+) -> Result<(CheckedSite, Prepared), Vec<Diagnostic>> {
+    let (config, input) = read(root, options)?;
+    let checked = check_input(config, input, options)?;
+    let prepared = render_checked(&checked, options)?;
+    Ok((checked, prepared))
+}
+
+/// The first phase: `site.yaml`, `content/` and the site's theme folder.
+fn read(
+    root: &Path,
+    options: &PrepareOptions,
+) -> Result<(config::SiteConfig, input::SiteInput), Vec<Diagnostic>> {
     if let Some(progress) = options.progress {
         progress.phase("Reading the site", None);
     }
@@ -126,7 +147,7 @@ pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Di
     let config_text = input::read_config(root).map_err(fail)?;
     let config = config::parse(&config_text).map_err(fail)?;
     let input = input::read_site(root, config_text, &config.theme).map_err(fail)?;
-    prepare_input(config, input, options)
+    Ok((config, input))
 }
 
 /// The phases after reading, on a site already in memory (`prepare` after
@@ -136,15 +157,49 @@ pub fn prepare_input(
     input: input::SiteInput,
     options: &PrepareOptions,
 ) -> Result<Prepared, Vec<Diagnostic>> {
-    let PrepareOptions {
-        strict,
-        live_reload,
-        previous,
-        search,
-        progress,
-        sink,
-    } = *options;
-    let progress: &dyn Progress = progress.unwrap_or(&NoProgress);
+    let checked = check_input(config, input, options)?;
+    render_checked(&checked, options)
+}
+
+/// The site parsed, resolved and checked, with its theme loaded: all that
+/// rendering needs. A value of this type has no errors left in it.
+pub struct CheckedSite {
+    pub site: model::Site,
+    pub analysis: analysis::Analysis,
+    pub ui: i18n::Translations,
+    pub theme: theme::Theme,
+    pub tera: tera::Tera,
+    pub highlighter: highlight::Highlighter,
+    pub coverage: Vec<LanguageCoverage>,
+    /// Sorted; never errors.
+    pub warnings: Vec<Diagnostic>,
+    pub build_date: PartialDate,
+    pub live_reload: Option<String>,
+    /// Fingerprint of what every page depends on besides the model: the
+    /// configuration, the theme, the build date, the live-reload script.
+    pub outside: u64,
+}
+
+impl CheckedSite {
+    pub fn render_inputs(&self) -> render::RenderInputs<'_> {
+        render::RenderInputs {
+            site: &self.site,
+            analysis: &self.analysis,
+            ui: &self.ui,
+            tera: &self.tera,
+            highlighter: &self.highlighter,
+        }
+    }
+}
+
+/// Theme, UI strings, model, links and translation coverage: every check
+/// that needs no rendering. All problems found are returned together.
+pub fn check_input(
+    config: config::SiteConfig,
+    input: input::SiteInput,
+    options: &PrepareOptions,
+) -> Result<CheckedSite, Vec<Diagnostic>> {
+    let progress: &dyn Progress = options.progress.unwrap_or(&NoProgress);
     let fail = |d: Diagnostics| d.into_sorted();
     let mut warnings = Diagnostics::new();
     let theme = theme::load(&config.theme, &input.theme, &mut warnings).map_err(fail)?;
@@ -164,7 +219,7 @@ pub fn prepare_input(
     let coverage = coverage::measure(&site, &ui, &input.content_texts());
     // Without --strict, missing translations are summarised per language
     // (see `summary_lines`) rather than listed one by one.
-    if strict {
+    if options.strict {
         warnings.extend(coverage::diagnostics(&coverage));
         warnings.escalate_warnings();
     }
@@ -188,31 +243,60 @@ pub fn prepare_input(
     }
     // Every file is parsed into `site` by now: free the raw copies before
     // rendering, which needs the most memory.
-    drop(input.content);
+    let input::SiteInput {
+        config_text,
+        content,
+        ..
+    } = input;
+    drop(content);
     let sections = std::sync::Arc::new(templates::section_index(&site));
     let tera = templates::load(&theme, analysis.links.clone(), sections).map_err(|d| vec![d])?;
-    let highlighter = highlight::Highlighter::new();
-    let date = build_date();
-    let date_text = date.to_string();
+    let build_date = build_date();
+    let date_text = build_date.to_string();
     let mut outside: Vec<&[u8]> = vec![
-        input.config_text.as_bytes(),
-        live_reload.unwrap_or("").as_bytes(),
+        config_text.as_bytes(),
+        options.live_reload.unwrap_or("").as_bytes(),
         date_text.as_bytes(),
     ];
     for file in theme.templates.values().chain(theme.i18n.values()) {
         outside.push(&file.bytes);
     }
-    let options = RenderOptions {
-        build_date: date,
-        live_reload,
-        previous,
+    let outside = crate::incremental::outside_fingerprint(&outside);
+    Ok(CheckedSite {
+        site,
+        analysis,
+        ui,
+        theme,
+        tera,
+        highlighter: highlight::Highlighter::new(),
+        coverage,
+        warnings: warnings.into_sorted(),
+        build_date,
+        live_reload: options.live_reload.map(String::from),
+        outside,
+    })
+}
+
+/// Renders a checked site: its pages (reusing `options.previous` where a
+/// page's fingerprint is unchanged), the theme's and content's static
+/// files, and the search index when asked for.
+pub fn render_checked(
+    checked: &CheckedSite,
+    options: &PrepareOptions,
+) -> Result<Prepared, Vec<Diagnostic>> {
+    let progress: &dyn Progress = options.progress.unwrap_or(&NoProgress);
+    let fail = |d: Diagnostics| d.into_sorted();
+    let (site, theme) = (&checked.site, &checked.theme);
+    let render_options = RenderOptions {
+        build_date: checked.build_date,
+        live_reload: checked.live_reload.as_deref(),
+        previous: options.previous,
         progress,
-        outside: crate::incremental::outside_fingerprint(&outside),
+        outside: checked.outside,
         // The search index is built from the pages in memory.
-        sink: sink.filter(|_| !search),
+        sink: options.sink.filter(|_| !options.search),
     };
-    let rendered =
-        render::render_site(&site, &analysis, &ui, &tera, &highlighter, &options).map_err(fail)?;
+    let rendered = render::render_site(checked.render_inputs(), &render_options).map_err(fail)?;
     let mut files = rendered.files;
     // A copied file may not take the place of a generated one (an
     // `index.html` beside a page, a theme's `en/claims.json`): both would
@@ -253,7 +337,7 @@ pub fn prepare_input(
     if !clashes.is_empty() {
         return Err(Diagnostics::from_iter(clashes).into_sorted());
     }
-    if search {
+    if options.search {
         progress.phase("Indexing for search", None);
         let index = crate::search::index(&files).map_err(|d| vec![d])?;
         files.extend(index);
@@ -264,8 +348,8 @@ pub fn prepare_input(
         written: rendered.written,
         cache: rendered.cache,
         rendered_pages: rendered.rendered_pages,
-        coverage,
-        warnings: warnings.into_sorted(),
+        coverage: checked.coverage.clone(),
+        warnings: checked.warnings.clone(),
         languages: site.config.codes().map(String::from).collect(),
     })
 }

@@ -4,7 +4,7 @@
 //! change since the last build is reused instead of rendered again.
 
 use crate::analysis::Analysis;
-use crate::model::Site;
+use crate::model::{Page, Site};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -26,19 +26,20 @@ fn hash_of(value: impl Hash) -> u64 {
     h.finish()
 }
 
-/// Fingerprints of every entity of one build.
-pub struct Fingerprints<'a> {
-    site: &'a Site,
-    analysis: &'a Analysis,
+/// Fingerprints of every entity of one build. Owned, so that `serve` can
+/// keep them and refresh only what an edit touched
+/// ([`Fingerprints::refresh_text`]).
+#[derive(Default)]
+pub struct Fingerprints {
     /// Theme, configuration, build date, and the set of ids links resolve to.
     global: u64,
     /// Per language: the navigation.
-    nav: HashMap<&'a str, u64>,
+    nav: HashMap<String, u64>,
     /// `pages[i][lang]`: the version shown in `lang`, whole.
-    pages: Vec<HashMap<&'a str, u64>>,
+    pages: Vec<HashMap<String, u64>>,
     /// `listed[i][lang]`: what lists of pages show of it (title,
     /// description, dates), so a body edit does not touch the pages listing it.
-    listed: Vec<HashMap<&'a str, u64>>,
+    listed: Vec<HashMap<String, u64>>,
     claims: Vec<u64>,
     sources: Vec<u64>,
     events: Vec<u64>,
@@ -46,13 +47,15 @@ pub struct Fingerprints<'a> {
     all_data: u64,
 }
 
-impl<'a> Fingerprints<'a> {
-    pub fn new(
-        site: &'a Site,
-        analysis: &'a Analysis,
-        outside: u64,
-        nav: HashMap<&'a str, u64>,
-    ) -> Self {
+/// What a page's version shown in a language is, whole: its file, text,
+/// front matter, and whether it stands in for a missing translation.
+fn version_fingerprint(page: &Page, lang: &str) -> u64 {
+    let (v, fallback) = page.version(lang);
+    hash_of((&v.rel, &v.body, format!("{:?}", v.meta), fallback))
+}
+
+impl Fingerprints {
+    pub fn new(site: &Site, outside: u64, nav: HashMap<String, u64>) -> Self {
         let ids = (
             site.pages
                 .iter()
@@ -68,13 +71,7 @@ impl<'a> Fingerprints<'a> {
             .map(|p| {
                 site.config
                     .codes()
-                    .map(|lang| {
-                        let (v, fallback) = p.version(lang);
-                        (
-                            lang,
-                            hash_of((&v.rel, &v.body, format!("{:?}", v.meta), fallback)),
-                        )
-                    })
+                    .map(|lang| (lang.to_string(), version_fingerprint(p, lang)))
                     .collect()
             })
             .collect();
@@ -88,7 +85,7 @@ impl<'a> Fingerprints<'a> {
                         let (v, fallback) = p.version(lang);
                         let m = &v.meta;
                         (
-                            lang,
+                            lang.to_string(),
                             hash_of((
                                 &p.key,
                                 &v.lang,
@@ -120,8 +117,6 @@ impl<'a> Fingerprints<'a> {
             .collect();
         let all_data = hash_of((&claims, &sources, &events, &site.config.topics));
         Fingerprints {
-            site,
-            analysis,
             global: hash_of((outside, ids)),
             nav,
             pages,
@@ -133,20 +128,29 @@ impl<'a> Fingerprints<'a> {
         }
     }
 
+    /// After page `i`'s text changed in place (its front matter did not):
+    /// the fingerprints of its versions, whole. What lists show of it stays.
+    pub fn refresh_text(&mut self, site: &Site, i: usize) {
+        let page = &site.pages[i];
+        for (lang, fp) in &mut self.pages[i] {
+            *fp = version_fingerprint(page, lang);
+        }
+    }
+
     /// The fingerprint of one job's output.
-    pub fn job(&self, job: &Job) -> u64 {
+    pub fn job(&self, site: &Site, analysis: &Analysis, job: &Job) -> u64 {
         let mut h = DefaultHasher::new();
         self.global.hash(&mut h);
         match *job {
             Job::Content(i, lang) => {
                 (0u8, i, lang, self.nav[lang], self.pages[i][lang]).hash(&mut h);
-                for &c in &self.analysis.page_claims[lang][i] {
+                for &c in &analysis.page_claims[lang][i] {
                     self.claims[c].hash(&mut h);
                 }
-                let page = &self.site.pages[i];
+                let page = &site.pages[i];
                 if page.kind != crate::pages::PageKind::Page {
-                    for child in self.site.section_children(&page.key, lang) {
-                        self.listed_by_key(&child.key, lang).hash(&mut h);
+                    for child in site.section_children(&page.key, lang) {
+                        self.listed_by_key(site, &child.key, lang).hash(&mut h);
                     }
                 }
                 if [
@@ -164,11 +168,11 @@ impl<'a> Fingerprints<'a> {
             }
             Job::Claim(c, lang) => {
                 (2u8, c, lang, self.nav[lang], self.claims[c]).hash(&mut h);
-                let claim = &self.site.claims[c];
+                let claim = &site.claims[c];
                 for cit in &claim.citations {
                     self.sources[cit.source].hash(&mut h);
                 }
-                let a = self.analysis;
+                let a = analysis;
                 for &other in claim
                     .related
                     .iter()
@@ -179,7 +183,7 @@ impl<'a> Fingerprints<'a> {
                     self.claims[other].hash(&mut h);
                 }
                 for key in &a.claim_pages[lang][c] {
-                    self.listed_by_key(key, lang).hash(&mut h);
+                    self.listed_by_key(site, key, lang).hash(&mut h);
                 }
                 for &e in &a.claim_events[c] {
                     self.events[e].hash(&mut h);
@@ -187,7 +191,7 @@ impl<'a> Fingerprints<'a> {
             }
             Job::Source(s, lang) => {
                 (3u8, s, lang, self.nav[lang], self.sources[s]).hash(&mut h);
-                for &c in &self.analysis.source_claims[s] {
+                for &c in &analysis.source_claims[s] {
                     self.claims[c].hash(&mut h);
                 }
             }
@@ -195,20 +199,21 @@ impl<'a> Fingerprints<'a> {
         h.finish()
     }
 
-    fn listed_by_key(&self, key: &str, lang: &str) -> u64 {
-        self.site
-            .pages
+    fn listed_by_key(&self, site: &Site, key: &str, lang: &str) -> u64 {
+        site.pages
             .binary_search_by(|p| p.key.as_str().cmp(key))
             .map_or(0, |i| self.listed[i][lang])
     }
 }
 
-/// What one build leaves for the next: each page's fingerprint and output.
+/// What one build leaves for the next: each page's fingerprint and output,
+/// and the fingerprints of the model they were computed from.
 /// (Highlighted code is not kept: only re-rendered pages need it, and the
 /// highlighter's line memo makes it cheap.)
 #[derive(Default)]
 pub struct RenderCache {
     pub pages: HashMap<String, (u64, crate::render::OutputFile)>,
+    pub fingerprints: Fingerprints,
 }
 
 /// A stable hash of things outside the model that every page depends on.

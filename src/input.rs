@@ -284,6 +284,38 @@ fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> 
     files
 }
 
+/// Reads one file under `content/` again, by its `/`-separated path from
+/// the site root, for a rebuild that keeps everything else (`serve`).
+/// `None` when it is not a plain file inside `content/` now (removed,
+/// a folder, a link, a name dossier refuses): only a full read can say
+/// what that means for the site.
+pub fn reread(root: &Path, rel: &str) -> Option<Result<InputFile, Diagnostic>> {
+    let inner = rel.strip_prefix("content/")?;
+    let name = inner.rsplit('/').next()?;
+    if inner.split('/').any(|seg| {
+        seg.is_empty()
+            || seg == "."
+            || seg == ".."
+            || seg.starts_with('.')
+            || unsafe_name(seg).is_some()
+    }) || name.ends_with('~')
+    {
+        return None;
+    }
+    let path = root.join(rel);
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if !meta.file_type().is_file() {
+        return None;
+    }
+    // No folder on the way may have become a link since the full read.
+    let content = root.join("content").canonicalize().ok()?;
+    let real = path.canonicalize().ok()?;
+    if real != content.join(inner) {
+        return None;
+    }
+    Some(read_file(&path, rel.to_string()))
+}
+
 fn rel_path(base: &Path, path: &Path, prefix: &str) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
     let mut s = String::from(prefix);

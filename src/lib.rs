@@ -7,6 +7,9 @@
 //! through the theme's [`templates`], and [`output`] swaps the result in.
 //! [`build`] strings them together.
 //!
+//! [`serve`] keeps a build in a [`session`] and patches it after a text
+//! edit ([`patch`]) instead of building again.
+//!
 //! [`check`] runs the same phases without writing, adding the checks of
 //! [`linkcheck`] (rendered links, read with [`html`]), [`freshness`]
 //! (outdated translations) and [`external`] (external URLs).
@@ -36,10 +39,12 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod pages;
+pub mod patch;
 pub mod progress;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod session;
 pub mod slug;
 pub mod templates;
 pub mod term;

@@ -29,6 +29,16 @@ pub struct OutputFile {
     pub bytes: std::sync::Arc<[u8]>,
 }
 
+/// What every page is rendered from: the checked model and the theme.
+#[derive(Clone, Copy)]
+pub struct RenderInputs<'a> {
+    pub site: &'a Site,
+    pub analysis: &'a Analysis,
+    pub ui: &'a Translations,
+    pub tera: &'a Tera,
+    pub highlighter: &'a Highlighter,
+}
+
 pub struct RenderOptions<'a> {
     /// `YYYY-MM-DD`.
     pub build_date: PartialDate,
@@ -75,34 +85,61 @@ struct Renderer<'a> {
     live_reload: Option<&'a str>,
 }
 
-pub fn render_site(
-    site: &Site,
-    analysis: &Analysis,
-    ui: &Translations,
-    tera: &Tera,
-    highlighter: &Highlighter,
-    options: &RenderOptions,
-) -> Result<Rendered, Diagnostics> {
+impl<'a> Renderer<'a> {
+    fn new(
+        inputs: RenderInputs<'a>,
+        build_date: &PartialDate,
+        live_reload: Option<&'a str>,
+    ) -> Self {
+        let RenderInputs {
+            site,
+            analysis,
+            ui,
+            tera,
+            highlighter,
+        } = inputs;
+        let codes: Vec<&str> = site.config.codes().collect();
+        Renderer {
+            site,
+            analysis,
+            ui,
+            tera,
+            highlighter,
+            nav: codes.iter().map(|&l| (l, nav_items(site, ui, l))).collect(),
+            build_date: codes
+                .iter()
+                .map(|&l| (l, ui.by_lang[l].format_date(build_date)))
+                .collect(),
+            build_date_iso: build_date.to_string(),
+            live_reload,
+        }
+    }
+
+    /// Per language, a fingerprint of the navigation every page shows.
+    fn nav_fingerprints(&self) -> HashMap<String, u64> {
+        self.nav
+            .iter()
+            .map(|(l, items)| {
+                (
+                    l.to_string(),
+                    crate::incremental::outside_fingerprint(&[format!("{items:?}").as_bytes()]),
+                )
+            })
+            .collect()
+    }
+}
+
+pub fn render_site(inputs: RenderInputs, options: &RenderOptions) -> Result<Rendered, Diagnostics> {
+    let RenderInputs {
+        site, analysis, ui, ..
+    } = inputs;
     let mut diags = Diagnostics::new();
-    check_templates(site, tera, &mut diags);
+    check_templates(site, inputs.tera, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
     let codes: Vec<&str> = site.config.codes().collect();
-    let r = Renderer {
-        site,
-        analysis,
-        ui,
-        tera,
-        highlighter,
-        nav: codes.iter().map(|&l| (l, nav_items(site, ui, l))).collect(),
-        build_date: codes
-            .iter()
-            .map(|&l| (l, ui.by_lang[l].format_date(&options.build_date)))
-            .collect(),
-        build_date_iso: options.build_date.to_string(),
-        live_reload: options.live_reload,
-    };
+    let r = Renderer::new(inputs, &options.build_date, options.live_reload);
 
     // A page's translations side by side: they usually share their code
     // blocks, which the same highlighting memo then sees one after another.
@@ -118,17 +155,7 @@ pub fn render_site(
         jobs.extend((0..site.claims.len()).map(|i| Job::Claim(i, lang)));
         jobs.extend((0..site.sources.len()).map(|i| Job::Source(i, lang)));
     }
-    let nav_fps = r
-        .nav
-        .iter()
-        .map(|(l, items)| {
-            (
-                *l,
-                crate::incremental::outside_fingerprint(&[format!("{items:?}").as_bytes()]),
-            )
-        })
-        .collect();
-    let fingerprints = Fingerprints::new(site, analysis, options.outside, nav_fps);
+    let fingerprints = Fingerprints::new(site, options.outside, r.nav_fingerprints());
     let progress = options.progress;
     progress.phase("Rendering pages", Some(jobs.len() as u64 + 2));
     // Unless there is a sink, the whole site is held in memory until it is
@@ -146,7 +173,7 @@ pub fn render_site(
         .par_iter()
         .with_min_len(JOBS_PER_MEMO)
         .map_init(LineMemo::default, |memo, job| {
-            let fp = fingerprints.job(job);
+            let fp = fingerprints.job(site, analysis, job);
             if total.load(std::sync::atomic::Ordering::Relaxed) > budget {
                 return (fp, true, Err(too_large(budget)));
             }
@@ -180,9 +207,7 @@ pub fn render_site(
         .collect();
     let mut files = Vec::with_capacity(results.len() + 8);
     let mut written = Vec::new();
-    // A broken template fails every page it renders: show the first few,
-    // then how many more.
-    let mut per_template: HashMap<String, usize> = HashMap::new();
+    let mut failed = Vec::new();
     for (fp, _, result) in results {
         match result {
             Ok(Placed::Kept(f)) => {
@@ -190,21 +215,10 @@ pub fn render_site(
                 files.push(f)
             }
             Ok(Placed::Written(path)) => written.push(path),
-            Err(d) => {
-                let n = per_template.entry(d.path.clone()).or_default();
-                *n += 1;
-                if *n <= 3 {
-                    diags.push(d);
-                }
-            }
+            Err(d) => failed.push(d),
         }
     }
-    for (template, n) in per_template.into_iter().filter(|(_, n)| *n > 3) {
-        diags.push(Diagnostic::error(
-            template,
-            format!("… and {} more pages failed to render the same way", n - 3),
-        ));
-    }
+    diags.extend(render_failures(failed));
     match r.render_chooser() {
         Ok(f) => files.push(f),
         Err(d) => diags.push(d),
@@ -227,12 +241,65 @@ pub fn render_site(
     }
     files.extend(crate::machine::sitemap(site, &codes));
     files.push(crate::machine::robots(site));
+    cache.fingerprints = fingerprints;
     Ok(Rendered {
         files,
         written,
         cache,
         rendered_pages,
     })
+}
+
+/// A broken template fails every page it renders: the first few failures
+/// per template, then how many more.
+fn render_failures(failed: Vec<Diagnostic>) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let mut per_template: HashMap<String, usize> = HashMap::new();
+    for d in failed {
+        let n = per_template.entry(d.path.clone()).or_default();
+        *n += 1;
+        if *n <= 3 {
+            diags.push(d);
+        }
+    }
+    let mut more: Vec<(String, usize)> = per_template.into_iter().filter(|(_, n)| *n > 3).collect();
+    more.sort();
+    for (template, n) in more {
+        diags.push(Diagnostic::error(
+            template,
+            format!("… and {} more pages failed to render the same way", n - 3),
+        ));
+    }
+    diags
+}
+
+/// Renders `jobs` again, one after another with the caller's highlighting
+/// memo, after an edit that only they show (`serve`, see `patch`): each
+/// page's new fingerprint and output. `fingerprints` are the last full
+/// build's, refreshed for the edit.
+pub fn render_again(
+    inputs: RenderInputs,
+    build_date: &PartialDate,
+    live_reload: Option<&str>,
+    fingerprints: &Fingerprints,
+    jobs: &[Job],
+    memo: &mut LineMemo,
+) -> Result<Vec<(u64, OutputFile)>, Diagnostics> {
+    let r = Renderer::new(inputs, build_date, live_reload);
+    let mut out = Vec::with_capacity(jobs.len());
+    let mut failed = Vec::new();
+    for job in jobs {
+        let fp = fingerprints.job(inputs.site, inputs.analysis, job);
+        match r.render_job(*job, memo) {
+            Ok(file) => out.push((fp, file)),
+            Err(d) => failed.push(d),
+        }
+    }
+    if failed.is_empty() {
+        Ok(out)
+    } else {
+        Err(render_failures(failed))
+    }
 }
 
 /// Pages rendered in a row by one thread with one highlighting memo.

@@ -7,11 +7,10 @@ mod http;
 mod live;
 mod watch;
 
-use crate::build::{self, Prepared};
 use crate::diagnostics::Diagnostic;
-use std::collections::HashMap;
+use crate::session::{RebuildKind, Session, SiteFiles};
 use std::net::{IpAddr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
@@ -19,7 +18,7 @@ pub use live::LIVE_SCRIPT_URL;
 
 /// The site as last built successfully, and the current build error if any.
 pub struct Snapshot {
-    pub files: HashMap<String, Arc<[u8]>>,
+    pub files: SiteFiles,
     pub error: Option<String>,
 }
 
@@ -38,15 +37,8 @@ pub struct State {
 
 pub fn run(options: ServeOptions) -> u8 {
     let started = Instant::now();
-    let first = match build::prepare(
-        &options.root,
-        &build::PrepareOptions {
-            live_reload: Some(LIVE_SCRIPT_URL),
-            search: true,
-            ..Default::default()
-        },
-    ) {
-        Ok(p) => p,
+    let (mut session, first) = match Session::start(&options.root, Some(LIVE_SCRIPT_URL), true) {
+        Ok(s) => s,
         Err(errors) => {
             for e in &errors {
                 eprintln!("{e}");
@@ -64,8 +56,12 @@ pub fn run(options: ServeOptions) -> u8 {
         started.elapsed().as_millis()
     );
     let languages = first.languages.clone();
+    drop(first);
     let state = Arc::new(State {
-        snapshot: RwLock::new(Arc::new(snapshot(&first, None))),
+        snapshot: RwLock::new(Arc::new(Snapshot {
+            files: session.files(),
+            error: None,
+        })),
         clients: live::Clients::default(),
     });
     let (server, addr) = match http::bind(options.bind, options.port) {
@@ -108,16 +104,8 @@ pub fn run(options: ServeOptions) -> u8 {
     });
     let http_state = Arc::clone(&state);
     std::thread::spawn(move || http::serve_forever(server, http_state));
-    let mut cache = first;
     watcher
-        .run(|changed| {
-            cache = rebuild(
-                &options.root,
-                &state,
-                changed,
-                std::mem::replace(&mut cache, empty()),
-            );
-        })
+        .run(|changed| rebuild(&mut session, &state, changed))
         .map_or_else(
             |e| {
                 eprintln!("error: cannot watch {}: {e}", options.root.display());
@@ -134,82 +122,44 @@ fn display_addr(addr: SocketAddr) -> String {
     }
 }
 
-fn snapshot(p: &Prepared, error: Option<String>) -> Snapshot {
-    Snapshot {
-        files: p
-            .files
-            .iter()
-            .map(|f| (f.path.clone(), f.bytes.clone()))
-            .collect(),
-        error,
-    }
-}
-
-fn empty() -> Prepared {
-    Prepared {
-        files: Vec::new(),
-        written: Vec::new(),
-        cache: Default::default(),
-        rendered_pages: Vec::new(),
-        coverage: Vec::new(),
-        warnings: Vec::new(),
-        languages: Vec::new(),
-    }
-}
-
-/// One rebuild after a burst of changes. Returns what the next one reuses:
-/// the new build, or the last good one when this one failed.
-fn rebuild(root: &Path, state: &State, changed: &[PathBuf], previous: Prepared) -> Prepared {
+/// One rebuild after a burst of changes; `changed` is empty when the
+/// watcher cannot say what changed.
+fn rebuild(session: &mut Session, state: &State, changed: &[PathBuf]) {
     let started = Instant::now();
     let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-    match build::prepare(
-        root,
-        &build::PrepareOptions {
-            live_reload: Some(LIVE_SCRIPT_URL),
-            previous: Some(&previous.cache),
-            search: false,
-            ..Default::default()
-        },
-    ) {
-        Ok(mut next) => {
-            let ms = started.elapsed().as_secs_f64() * 1000.0;
-            // Rebuilds skip the search index to stay fast; the session's
-            // first index keeps serving (new text is searchable after a restart).
-            next.files.extend(
-                previous
-                    .files
-                    .into_iter()
-                    .filter(|f| f.path.starts_with(crate::search::BUNDLE_DIR)),
-            );
-            *state.snapshot.write().unwrap_or_else(|e| e.into_inner()) =
-                Arc::new(snapshot(&next, None));
+    match session.rebuild(changed) {
+        Ok(rebuilt) => {
+            *state.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(Snapshot {
+                files: session.files(),
+                error: None,
+            });
             state.clients.broadcast(&live::reload_event());
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
             println!(
-                "rebuilt in {ms:.1} ms: {} page(s) rendered, {} reused (changed: {})",
-                next.rendered_pages.len(),
-                next.cache
-                    .pages
-                    .len()
-                    .saturating_sub(next.rendered_pages.len()),
-                names.join(", ")
+                "rebuilt in {ms:.1} ms: {} page(s) rendered, {} reused (changed: {}{})",
+                rebuilt.rendered.len(),
+                rebuilt.reused,
+                if names.is_empty() {
+                    "unknown, everything read again".to_string()
+                } else {
+                    names.join(", ")
+                },
+                match rebuilt.kind {
+                    RebuildKind::TextEdit => "; text only",
+                    RebuildKind::Full => "",
+                }
             );
-            next
         }
         Err(errors) => {
             let text = report(&errors);
             eprintln!("rebuild failed; still serving the last good build:\n{text}");
-            let files = state
-                .snapshot
-                .read()
-                .unwrap_or_else(|e| e.into_inner())
-                .files
-                .clone();
-            *state.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(Snapshot {
-                files,
+            let mut snapshot = state.snapshot.write().unwrap_or_else(|e| e.into_inner());
+            *snapshot = Arc::new(Snapshot {
+                files: snapshot.files.clone(),
                 error: Some(text.clone()),
             });
+            drop(snapshot);
             state.clients.broadcast(&live::error_event(&text));
-            previous
         }
     }
 }

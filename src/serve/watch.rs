@@ -42,20 +42,24 @@ pub fn start(root: &Path) -> Result<Watch, String> {
 }
 
 impl Watch {
-    /// Calls `on_change` with the changed paths after each burst; runs until
-    /// the watcher stops.
+    /// Calls `on_change` with the changed paths after each burst, or with
+    /// none when events were lost (the system's queue overflowed) and what
+    /// changed is unknown; runs until the watcher stops.
     pub fn run(self, mut on_change: impl FnMut(&[PathBuf])) -> Result<(), String> {
         let Watch { rx, root, .. } = self;
         let mut changed: Vec<PathBuf> = Vec::new();
+        let mut lost = false;
         loop {
-            let next = if changed.is_empty() {
+            let next = if changed.is_empty() && !lost {
                 rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
             } else {
                 rx.recv_timeout(QUIET)
             };
             match next {
                 Ok(Ok(event)) => {
-                    if !matches!(event.kind, EventKind::Access(_)) {
+                    if event.need_rescan() {
+                        lost = true;
+                    } else if !matches!(event.kind, EventKind::Access(_)) {
                         changed.extend(event.paths.into_iter().filter(|p| relevant(&root, p)));
                     }
                 }
@@ -70,8 +74,13 @@ impl Watch {
                         .iter()
                         .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
                         .collect();
-                    on_change(&rel);
+                    if lost {
+                        on_change(&[]);
+                    } else if !rel.is_empty() {
+                        on_change(&rel);
+                    }
                     changed.clear();
+                    lost = false;
                 }
                 Err(RecvTimeoutError::Disconnected) => return Ok(()),
             }
