@@ -130,7 +130,10 @@ pub fn prepare_kept(
     options: &PrepareOptions,
 ) -> Result<(CheckedSite, Prepared), Vec<Diagnostic>> {
     let (config, input) = read(root, options)?;
-    let checked = check_input(config, input, options)?;
+    let checked = check_input(config, &input, options)?;
+    // Every file is parsed into the model by now: free the raw copies
+    // before rendering, which needs the most memory.
+    drop(input);
     let prepared = render_checked(&checked, options)?;
     Ok((checked, prepared))
 }
@@ -157,7 +160,8 @@ pub fn prepare_input(
     input: input::SiteInput,
     options: &PrepareOptions,
 ) -> Result<Prepared, Vec<Diagnostic>> {
-    let checked = check_input(config, input, options)?;
+    let checked = check_input(config, &input, options)?;
+    drop(input);
     render_checked(&checked, options)
 }
 
@@ -196,7 +200,7 @@ impl CheckedSite {
 /// that needs no rendering. All problems found are returned together.
 pub fn check_input(
     config: config::SiteConfig,
-    input: input::SiteInput,
+    input: &input::SiteInput,
     options: &PrepareOptions,
 ) -> Result<CheckedSite, Vec<Diagnostic>> {
     let progress: &dyn Progress = options.progress.unwrap_or(&NoProgress);
@@ -204,7 +208,7 @@ pub fn check_input(
     let mut warnings = Diagnostics::new();
     let theme = theme::load(&config.theme, &input.theme, &mut warnings).map_err(fail)?;
     let ui = i18n::load(&theme, &config, &mut warnings);
-    let site = model::build(config, &input);
+    let site = model::build(config, input);
     let (site, ui) = match (site, ui) {
         (Ok(site), Some(ui)) => (site, ui),
         (site, _) => {
@@ -241,20 +245,12 @@ pub fn check_input(
             .help("the sources list and each claim's and source's own page still show every citation"),
         );
     }
-    // Every file is parsed into `site` by now: free the raw copies before
-    // rendering, which needs the most memory.
-    let input::SiteInput {
-        config_text,
-        content,
-        ..
-    } = input;
-    drop(content);
     let sections = std::sync::Arc::new(templates::section_index(&site));
     let tera = templates::load(&theme, analysis.links.clone(), sections).map_err(|d| vec![d])?;
     let build_date = build_date();
     let date_text = build_date.to_string();
     let mut outside: Vec<&[u8]> = vec![
-        config_text.as_bytes(),
+        input.config_text.as_bytes(),
         options.live_reload.unwrap_or("").as_bytes(),
         date_text.as_bytes(),
     ];

@@ -110,12 +110,27 @@ pub fn run(root: &Path, stamp_hint: &str) -> Report {
     r.languages = config.codes().map(String::from).collect();
     r.outdated(freshness::survey(&config, &input), stamp_hint);
 
-    let facts = model::build(config.clone(), &input)
-        .ok()
-        .and_then(|site| analysis::analyse(&site).ok().map(|a| (site, a)));
     let text_of = input.content_texts();
+    let sources_text = text_of("content/sources.yaml");
     let mut rendered_external = Vec::new();
-    match build::prepare(root, &build::PrepareOptions::default()) {
+    let checked = build::check_input(config.clone(), &input, &build::PrepareOptions::default());
+    let prepared = checked
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|c| build::render_checked(c, &build::PrepareOptions::default()));
+    // The data checks need only the model and its links, which may be
+    // sound when the build fails for another reason (the theme, say).
+    let fallback = match &checked {
+        Ok(_) => None,
+        Err(_) => model::build(config.clone(), &input)
+            .ok()
+            .and_then(|site| analysis::analyse(&site).ok().map(|a| (site, a))),
+    };
+    let facts: Option<(&model::Site, &analysis::Analysis)> = match &checked {
+        Ok(c) => Some((&c.site, &c.analysis)),
+        Err(_) => fallback.as_ref().map(|(s, a)| (s, a)),
+    };
+    match prepared {
         Ok(prepared) => {
             r.add_all(prepared.warnings.clone(), Level::Warning);
             for d in coverage::diagnostics(&prepared.coverage).into_sorted() {
@@ -126,7 +141,7 @@ pub fn run(root: &Path, stamp_hint: &str) -> Report {
             r.rendered_files = prepared.files.len();
             r.links_checked = links.checked;
             let outputs: Vec<&str> = prepared.files.iter().map(|f| f.path.as_str()).collect();
-            let found = rendered::findings(&links.broken, facts.as_ref(), &outputs);
+            let found = rendered::findings(&links.broken, facts, &outputs);
             r.findings.extend(found);
             rendered_external = links.external;
         }
@@ -137,9 +152,8 @@ pub fn run(root: &Path, stamp_hint: &str) -> Report {
             );
         }
     }
-    match &facts {
+    match facts {
         Some((site, analysis)) => {
-            let sources_text = text_of("content/sources.yaml");
             r.data(site, analysis, &sources_text);
             r.external = external::collect(site, analysis, &sources_text, &rendered_external);
             r.external_syntax();

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 /// once per problem, with the pages that carry them.
 pub(super) fn findings(
     broken: &[Broken],
-    facts: Option<&(Site, Analysis)>,
+    facts: Option<(&Site, &Analysis)>,
     outputs: &[&str],
 ) -> Vec<Finding> {
     let mut out = Vec::new();
