@@ -404,13 +404,14 @@ def serve(args, work, site_src, manifest):
                         break
                 time.sleep(0.005)
             e = {"logged_ms": float(m.group(1)), "rendered": int(m.group(2)),
-                 "reused": int(m.group(3)), "log_after_write_ms": (t_log - t_write) * 1000,
+                 "reused": int(m.group(3)), "text_only": line.endswith("; text only)"), "log_after_write_ms": (t_log - t_write) * 1000,
                  "visible_after_write_ms": None if visible is None else visible * 1000,
                  # serve's CPU time (all threads) from the write to the log
                  # line: the rebuild's work, whatever the background load.
                  "cpu_ms": None if cpu0 is None or cpu1 is None else cpu1 - cpu0}
             results["edits"].append(e)
-            log(f"  edit {i + 1:2d}: rebuilt in {e['logged_ms']:8.1f} ms, rendered {e['rendered']},"
+            log(f"  edit {i + 1:2d}: rebuilt in {e['logged_ms']:8.1f} ms"
+                f"{' (text only)' if e['text_only'] else ' (full)'}, rendered {e['rendered']},"
                 f" reused {e['reused']}; logged {e['log_after_write_ms']:7.1f} ms after the write,"
                 f" served {e['visible_after_write_ms'] or float('nan'):7.1f} ms after it;"
                 f" cpu {e['cpu_ms'] or float('nan'):7.1f} ms")
