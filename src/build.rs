@@ -108,7 +108,8 @@ pub struct PrepareOptions<'a> {
     pub live_reload: Option<&'a str>,
     /// The previous build, for incremental rendering.
     pub previous: Option<&'a RenderCache>,
-    /// Build the search index.
+    /// Build the search index, from the pages in memory (so no `sink`
+    /// is used); `build` indexes its staging folder instead.
     pub search: bool,
     /// Where to report phases and rendered pages (the CLI's progress bar).
     pub progress: Option<&'a dyn Progress>,
@@ -335,7 +336,7 @@ pub fn render_checked(
     }
     if options.search {
         progress.phase("Indexing for search", None);
-        let index = crate::search::index(&files).map_err(|d| vec![d])?;
+        let index = crate::search::index_files(&files).map_err(|d| vec![d])?;
         files.extend(index);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -387,11 +388,10 @@ pub fn build_with_progress(
             diagnostic
         })
     };
-    let prepared = prepare(
+    let mut prepared = prepare(
         &options.root,
         &PrepareOptions {
             strict: options.strict,
-            search: options.search,
             progress: Some(progress),
             sink: Some(&sink),
             ..Default::default()
@@ -407,6 +407,22 @@ pub fn build_with_progress(
     staging
         .write_all(&prepared.files, progress)
         .map_err(BuildError::Output)?;
+    if options.search {
+        // From the staging folder, one page at a time: the site is never
+        // held in memory whole, with search or without.
+        progress.phase("Indexing for search", None);
+        let index = crate::search::index(prepared.paths(), |path| {
+            staging
+                .read(path)
+                .map_err(|e| Diagnostic::error(path, e.to_string()))
+        })
+        .map_err(|d| BuildError::Content(vec![d]))?;
+        staging
+            .write_all(&index, progress)
+            .map_err(BuildError::Output)?;
+        prepared.files.extend(index);
+        prepared.files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     let previous = staging.finish().map_err(BuildError::Output)?;
     Ok(BuildReport {
         prepared,

@@ -243,6 +243,13 @@ impl Staging {
         })
     }
 
+    /// A file written so far, read back (the search index reads the pages
+    /// from here rather than keeping them in memory).
+    pub fn read(&self, path: &str) -> Result<Vec<u8>, OutputError> {
+        let p = self.dir.join(path);
+        std::fs::read(&p).map_err(io(&p))
+    }
+
     /// Puts the staging folder in the output's place.
     pub fn finish(self) -> Result<Previous, OutputError> {
         // `self` is dropped after the swap: on success its folder is gone

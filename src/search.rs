@@ -13,14 +13,25 @@ use pagefind::options::PagefindServiceConfig;
 /// The folder of the index in the output.
 pub const BUNDLE_DIR: &str = "pagefind";
 
-/// Indexes the rendered pages; returns the index's files.
-pub fn index(files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostic> {
+/// Indexes the site's pages among `paths` (every file of the site), in
+/// path order whatever order they were made in, so that the same site
+/// always gives the same index. Each page is asked of `read` when its turn
+/// comes and dropped once indexed: the pages need not all be in memory
+/// (`build` reads them back from its staging folder). Returns the index's
+/// files.
+pub fn index<'p>(
+    paths: impl IntoIterator<Item = &'p str>,
+    read: impl Fn(&str) -> Result<Vec<u8>, Diagnostic>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let fail = |e: &dyn std::fmt::Display| {
         Diagnostic::error(
             "(search index)",
             format!("building the search index failed: {e}"),
         )
     };
+    let mut pages: Vec<&str> = paths.into_iter().filter(|p| indexable(p)).collect();
+    pages.sort_unstable();
+    pages.dedup();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -31,10 +42,14 @@ pub fn index(files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostic> {
             .keep_index_url(false)
             .build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail(&e))?;
-        for f in files.iter().filter(|f| indexable(&f.path)) {
-            let html = String::from_utf8_lossy(&f.bytes).into_owned();
+        for path in pages {
+            let bytes = read(path)?;
+            let html = match String::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            };
             index
-                .add_html_file(Some(f.path.clone()), None, html)
+                .add_html_file(Some(path.to_string()), None, html)
                 .await
                 .map_err(|e| fail(&e))?;
         }
@@ -51,6 +66,15 @@ pub fn index(files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostic> {
             .collect();
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
+    })
+}
+
+/// [`index`] of a site held in memory (`serve`).
+pub fn index_files(files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostic> {
+    let by_path: std::collections::HashMap<&str, &OutputFile> =
+        files.iter().map(|f| (f.path.as_str(), f)).collect();
+    index(by_path.keys().copied(), |path| {
+        Ok(by_path[path].bytes.to_vec())
     })
 }
 

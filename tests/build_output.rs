@@ -385,10 +385,11 @@ fn two_builds_are_byte_identical() {
     }
 }
 
-/// Without search, pages are written as they are rendered; with it, they
-/// are kept for the indexer and written at the end. Both give the same site.
+/// Pages are written as they are rendered, and with search on the index
+/// reads them back from the staging folder: the pages are the same either
+/// way, and the index is the one a build held in memory (`serve`) makes.
 #[test]
-fn pages_written_while_rendering_equal_pages_kept_for_search() {
+fn with_search_or_without_the_pages_are_the_same_and_so_is_the_index() {
     let site = fixture("basic");
     let tmp = tempfile::tempdir().unwrap();
     let (streamed, kept) = (tmp.path().join("streamed"), tmp.path().join("kept"));
@@ -415,6 +416,32 @@ fn pages_written_while_rendering_equal_pages_kept_for_search() {
         .filter(|n| n.to_string_lossy().contains("staging"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+    std::env::set_var("SOURCE_DATE_EPOCH", "1755129600");
+    let in_memory = dossier::build::prepare(
+        site.path(),
+        &dossier::build::PrepareOptions {
+            search: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let index: Vec<(&str, &[u8])> = in_memory
+        .files
+        .iter()
+        .filter(|f| f.path.starts_with("pagefind/"))
+        .map(|f| (f.path.as_str(), &f.bytes[..]))
+        .collect();
+    assert!(index.len() >= 5, "{index:?}");
+    assert_eq!(
+        index.iter().map(|(p, _)| *p).collect::<Vec<_>>(),
+        extra.iter().map(|p| p.as_str()).collect::<Vec<_>>()
+    );
+    for (path, bytes) in index {
+        assert!(
+            &k[path][..] == bytes,
+            "{path} differs from the in-memory index"
+        );
+    }
 }
 
 #[test]

@@ -217,6 +217,11 @@ fn an_edit_rebuilds_once_and_reloads_the_browser() {
     let rebuilds = rebuild_lines(&server.stdout, Duration::from_secs(2));
     assert_eq!(rebuilds.len(), 1, "one burst, one rebuild: {rebuilds:?}");
     assert!(rebuilds[0].contains("content/en/chips.md"), "{rebuilds:?}");
+    // Only the text changed: patched in, not rebuilt from disk.
+    assert!(
+        rebuilds[0].starts_with("rebuilt in") && rebuilds[0].ends_with("; text only)"),
+        "{rebuilds:?}"
+    );
     assert_eq!(events.seen.matches("event: reload").count(), 1);
     let (_, _, body) = get(server.port, "/en/chips/");
     assert!(body.contains("More, take 3."));
