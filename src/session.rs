@@ -75,9 +75,10 @@ pub struct Session {
     memo: LineMemo,
     /// Files changed since the last good build, relative to the root.
     pending: BTreeSet<String>,
-    /// The kept site and its pages are out of step (a text edit failed to
-    /// render after it was applied): the next rebuild is a full one.
-    stale: bool,
+    /// Why the next rebuild must be a full one, if it must: a text edit
+    /// failed to render after it was applied (the kept site and its pages
+    /// are out of step), or the watcher lost track of what changed.
+    stale: Option<String>,
 }
 
 /// How a rebuild went.
@@ -92,6 +93,8 @@ pub enum RebuildKind {
 #[derive(Debug)]
 pub struct Rebuilt {
     pub kind: RebuildKind,
+    /// For a full rebuild, why the change was not a text edit.
+    pub why_full: Option<String>,
     /// Output paths of the pages rendered again.
     pub rendered: Vec<String>,
     /// Pages kept from before.
@@ -137,7 +140,7 @@ impl Session {
             search,
             memo: LineMemo::default(),
             pending: BTreeSet::new(),
-            stale: false,
+            stale: None,
         };
         Ok((session, prepared))
     }
@@ -152,7 +155,7 @@ impl Session {
     /// any failed rebuild before it. On errors, the last good site stays.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, Vec<Diagnostic>> {
         if changed.is_empty() {
-            self.stale = true;
+            self.stale = Some("what changed is not known".into());
         }
         for path in changed {
             let rel: Vec<String> = path
@@ -162,8 +165,8 @@ impl Session {
             self.pending.insert(rel.join("/"));
         }
         let result = match self.text_edit() {
-            Some(result) => result,
-            None => self.full(),
+            Ok(result) => result,
+            Err(why) => self.full(why),
         };
         if result.is_ok() {
             self.pending.clear();
@@ -171,18 +174,24 @@ impl Session {
         result
     }
 
-    /// The pending files as a text edit; `None` when they are not one.
-    fn text_edit(&mut self) -> Option<Result<Rebuilt, Vec<Diagnostic>>> {
-        if self.stale || build::build_date() != self.checked.build_date {
-            return None;
+    /// The pending files as a text edit; `Err` says why they are not one.
+    fn text_edit(&mut self) -> Result<Result<Rebuilt, Vec<Diagnostic>>, String> {
+        if let Some(why) = &self.stale {
+            return Err(why.clone());
+        }
+        if build::build_date() != self.checked.build_date {
+            return Err("the build date changed".into());
         }
         let mut files = Vec::with_capacity(self.pending.len());
         for rel in &self.pending {
-            files.push(crate::input::reread(&self.root, rel)?.ok()?);
+            match crate::input::reread(&self.root, rel) {
+                Some(Ok(file)) => files.push(file),
+                _ => return Err(format!("`{rel}` is not a page, or no longer exists")),
+            }
         }
         let edits = match patch::plan(&self.checked.site, &self.checked.analysis, &files) {
-            Plan::Rebuild(_) => return None,
-            Plan::Failed(errors) => return Some(Err(errors)),
+            Plan::Rebuild(why) => return Err(why),
+            Plan::Failed(errors) => return Ok(Err(errors)),
             Plan::Ready(edits) => edits,
         };
         let checked = &mut self.checked;
@@ -219,8 +228,8 @@ impl Session {
         let pages = match rendered {
             Ok(pages) => pages,
             Err(errors) => {
-                self.stale = true;
-                return Some(Err(errors.into_sorted()));
+                self.stale = Some("the last text edit failed to render".into());
+                return Ok(Err(errors.into_sorted()));
             }
         };
         let mut paths = Vec::with_capacity(pages.len());
@@ -229,14 +238,15 @@ impl Session {
             paths.push(page.path.clone());
             self.cache.pages.insert(page.path.clone(), (fp, page));
         }
-        Some(Ok(Rebuilt {
+        Ok(Ok(Rebuilt {
             kind: RebuildKind::TextEdit,
+            why_full: None,
             reused: self.cache.pages.len() - paths.len(),
             rendered: paths,
         }))
     }
 
-    fn full(&mut self) -> Result<Rebuilt, Vec<Diagnostic>> {
+    fn full(&mut self, why: String) -> Result<Rebuilt, Vec<Diagnostic>> {
         let (checked, prepared) = build::prepare_kept(
             &self.root,
             &PrepareOptions {
@@ -260,9 +270,10 @@ impl Session {
         self.files = SiteFiles::new(files);
         self.checked = checked;
         self.cache = prepared.cache;
-        self.stale = false;
+        self.stale = None;
         Ok(Rebuilt {
             kind: RebuildKind::Full,
+            why_full: Some(why),
             reused: self
                 .cache
                 .pages

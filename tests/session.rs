@@ -182,6 +182,14 @@ fn edits_other_pages_show_take_the_full_rebuild() {
         let rebuilt = rebuild(&mut session, &[changed]);
         assert_eq!(rebuilt.kind, RebuildKind::Full, "{rel}");
         same_as_full_build(&session, root);
+        // The log says why the whole site was checked.
+        let why = rebuilt.why_full.unwrap_or_default();
+        let expected = match rel {
+            "content/en/guide/b.md" => "the front matter of `content/en/guide/b.md` changed",
+            "content/en/chips.md" => "the heading ids of `content/en/chips.md` changed",
+            _ => "is not a page",
+        };
+        assert!(why.contains(expected), "{rel}: {why}");
     }
     // A new page, then the page removed again.
     std::fs::write(
@@ -290,6 +298,10 @@ fn a_text_edit_that_fails_to_render_is_followed_by_a_full_rebuild() {
     edit(root, "content/en/chips.md", "FORBIDDEN text.", "Text.");
     let rebuilt = rebuild(&mut session, &[chips]);
     assert_eq!(rebuilt.kind, RebuildKind::Full);
+    assert_eq!(
+        rebuilt.why_full.as_deref(),
+        Some("the last text edit failed to render")
+    );
     same_as_full_build(&session, root);
 }
 

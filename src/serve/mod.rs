@@ -144,9 +144,10 @@ fn rebuild(session: &mut Session, state: &State, changed: &[PathBuf]) {
                 } else {
                     names.join(", ")
                 },
-                match rebuilt.kind {
-                    RebuildKind::TextEdit => "; text only",
-                    RebuildKind::Full => "",
+                match (rebuilt.kind, &rebuilt.why_full) {
+                    (RebuildKind::TextEdit, _) => "; text only".to_string(),
+                    (RebuildKind::Full, Some(why)) => format!("; whole site checked: {why}"),
+                    (RebuildKind::Full, None) => String::new(),
                 }
             );
         }
