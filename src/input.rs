@@ -235,8 +235,8 @@ fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> 
                     .help("copy the file into the site instead"),
             );
         } else if ft.is_file() {
-            if name.starts_with('.') || name.ends_with('~') {
-                continue; // editor backups, .DS_Store and the like
+            if ignored_file(&name) {
+                continue;
             }
             let limit = if is_text(&rel) {
                 MAX_TEXT_BYTES
@@ -284,6 +284,12 @@ fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> 
     files
 }
 
+/// Files the site's folders may hold that are not the site's: editor
+/// backups, `.DS_Store` and the like. The full read skips them.
+fn ignored_file(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~')
+}
+
 /// Reads one file under `content/` again, by its `/`-separated path from
 /// the site root, for a rebuild that keeps everything else (`serve`).
 /// `None` when it is not a plain file inside `content/` now (removed,
@@ -298,7 +304,7 @@ pub fn reread(root: &Path, rel: &str) -> Option<Result<InputFile, Diagnostic>> {
             || seg == ".."
             || seg.starts_with('.')
             || unsafe_name(seg).is_some()
-    }) || name.ends_with('~')
+    }) || ignored_file(name)
     {
         return None;
     }

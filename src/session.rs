@@ -65,7 +65,6 @@ impl SiteFiles {
 
 pub struct Session {
     root: PathBuf,
-    live_reload: Option<String>,
     checked: CheckedSite,
     cache: RenderCache,
     files: SiteFiles,
@@ -133,7 +132,6 @@ impl Session {
         let cache = std::mem::take(&mut prepared.cache);
         let session = Session {
             root: root.to_path_buf(),
-            live_reload: live_reload.map(String::from),
             checked,
             cache,
             files,
@@ -250,7 +248,7 @@ impl Session {
         let (checked, prepared) = build::prepare_kept(
             &self.root,
             &PrepareOptions {
-                live_reload: self.live_reload.as_deref(),
+                live_reload: self.checked.live_reload.as_deref(),
                 previous: Some(&self.cache),
                 ..Default::default()
             },
