@@ -247,8 +247,13 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                     });
                 }
             }
-            (dir, Some(_)) => diags.push(
-                Diagnostic::error(
+            (dir, Some(_)) => diags.push(match crate::langtag::case_variant(dir, config.codes()) {
+                Some(known) => Diagnostic::error(
+                    &f.rel,
+                    format!("folder `content/{dir}/` is written `{known}` in site.yaml"),
+                )
+                .help(format!("rename the folder `content/{known}/`: a language code is spelled everywhere as site.yaml spells it")),
+                None => Diagnostic::error(
                     &f.rel,
                     format!("folder `content/{dir}/` is not a language in site.yaml"),
                 )
@@ -257,7 +262,7 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                     quoted_list(config.codes()),
                     suggest("language", dir, config.codes())
                 )),
-            ),
+            }),
             (name, None) => diags.push(
                 Diagnostic::error(&f.rel, format!("unexpected file `{name}` in content/")).help(
                     "content/ holds language folders, claims/, sources.yaml and timeline.yaml",

@@ -27,6 +27,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("links", links),
     ("markdown", markdown),
     ("site", site),
+    ("language_code", language_code),
 ];
 
 /// Bytes as a file would be read: BOM, CRLF and bad UTF-8 handled as the
@@ -411,4 +412,37 @@ pub fn site(data: &[u8]) {
             );
         }
     }
+}
+
+/// A language code, as `site.yaml` would list it. A code dossier accepts
+/// is a safe folder name, makes a valid `site.yaml` beside `en`, and can
+/// be indexed by Pagefind, which once panicked on long codes.
+pub fn language_code(data: &[u8]) {
+    let Ok(code) = std::str::from_utf8(data) else {
+        return;
+    };
+    let accepted = dossier::langtag::site_code_problem(code).is_none();
+    assert_eq!(
+        accepted,
+        config::is_language_tag(code) && code.len() <= dossier::langtag::MAX_SITE_CODE_LEN,
+        "{code:?}"
+    );
+    if !accepted {
+        return;
+    }
+    assert!(
+        code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'),
+        "{code:?}"
+    );
+    let yaml = format!(
+        "title: {{en: T}}\ndefault_language: en\nlanguages: [{{code: en, name: E}}, {{code: '{code}', name: X}}]\n"
+    );
+    let parsed = config::parse(&yaml);
+    let clash = dossier::langtag::same(code, "en") || dossier::slug::is_reserved_name(code);
+    assert_eq!(parsed.is_ok(), !clash, "{code:?}: {:?}", parsed.err());
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><title>T</title></head><body data-pagefind-body><p>Words to index</p></body></html>"
+    );
+    let index = dossier::search::index(["x/index.html"], |_| Ok(page.clone().into_bytes()));
+    assert!(index.is_ok(), "{code:?}: {:?}", index.err());
 }
