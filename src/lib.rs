@@ -39,6 +39,7 @@ pub mod links;
 pub mod machine;
 pub mod markdown;
 pub mod model;
+pub mod outpath;
 pub mod output;
 pub mod pages;
 pub mod patch;

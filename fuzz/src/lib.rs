@@ -28,6 +28,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("markdown", markdown),
     ("site", site),
     ("language_code", language_code),
+    ("output_path", output_path),
 ];
 
 /// Bytes as a file would be read: BOM, CRLF and bad UTF-8 handled as the
@@ -445,4 +446,58 @@ pub fn language_code(data: &[u8]) {
     );
     let index = dossier::search::index(["x/index.html"], |_| Ok(page.clone().into_bytes()));
     assert!(index.is_ok(), "{code:?}: {:?}", index.err());
+}
+
+/// An `--output` path, relative to a site in a fresh temporary folder
+/// that holds links of every kind (into `content/en`, absolute, `..`, a
+/// loop). Where `outpath::resolve` says it leads must be where the kernel
+/// takes an existing path (`canonicalize`), and an output the check
+/// accepts must lead neither into the site's sources nor above the site.
+/// Nothing is written but the sandbox.
+pub fn output_path(data: &[u8]) {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::symlink;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static RUN: AtomicUsize = AtomicUsize::new(0);
+    let rel = data.strip_prefix(b"/").unwrap_or(data);
+    if rel.contains(&0) || rel.len() > 4096 {
+        return;
+    }
+    let rel = Path::new(std::ffi::OsStr::from_bytes(rel));
+    let tmp = std::env::temp_dir().join(format!(
+        "dossier-fuzz-output-{}-{}",
+        std::process::id(),
+        RUN.fetch_add(1, Ordering::Relaxed)
+    ));
+    let site = tmp.join("site");
+    std::fs::create_dir_all(site.join("content/en")).unwrap();
+    std::fs::create_dir_all(site.join("themes/t")).unwrap();
+    std::fs::create_dir_all(site.join("deep/er")).unwrap();
+    std::fs::write(site.join("site.yaml"), "").unwrap();
+    symlink("content/en", site.join("lnk")).unwrap();
+    symlink(site.join("content"), site.join("abs")).unwrap();
+    symlink("..", site.join("up")).unwrap();
+    symlink("loop", site.join("loop")).unwrap();
+    symlink("deep/er/../../lnk", site.join("chain")).unwrap();
+    let site = site.canonicalize().unwrap();
+    let path = site.join(rel);
+    let resolved = dossier::outpath::resolve(&path, &site);
+    if let (Ok(real), Ok(want)) = (&resolved, path.canonicalize()) {
+        assert_eq!(real, &want, "{rel:?}");
+    }
+    if dossier::output::check_output_location(&site, &path).is_ok() {
+        let real = resolved.expect("an accepted output resolves");
+        assert!(
+            !site.starts_with(&real),
+            "{rel:?} leads above the site: {real:?}"
+        );
+        for inner in ["content", "themes", "src", ".git"] {
+            assert!(
+                !real.starts_with(site.join(inner)),
+                "{rel:?} leads into {inner}: {real:?}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
 }

@@ -403,3 +403,48 @@ fn a_copied_file_cannot_take_the_place_of_a_generated_one() {
         );
     }
 }
+
+/// SECURITY.md: "The output may not be ... inside `content/` ... also when
+/// reached through a symbolic link" — and `..` after a link goes up from
+/// where the link led, as the kernel takes it: `lnk/../x` with `lnk` a
+/// link to `content/en` is `content/x`.
+#[test]
+fn an_output_through_a_link_and_dot_dot_is_judged_where_it_leads() {
+    let (_tmp, site) = sandboxed_site();
+    let site = site.canonicalize().unwrap();
+    std::os::unix::fs::symlink("content/en", site.join("lnk")).unwrap();
+    std::fs::create_dir_all(site.join("content/en/deeper")).unwrap();
+    std::os::unix::fs::symlink(site.join("content/en/deeper"), site.join("deep")).unwrap();
+    for (output, leads_to) in [
+        ("lnk/../x", "content/x"),
+        ("deep/../../public", "content/public"),
+        ("./lnk/../../lnk/../x", "content/x"),
+    ] {
+        let before = snapshot(&site);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["build", "--output", output])
+            .current_dir(&site)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{output}: {err}");
+        assert!(
+            err.contains(&format!(
+                "error: cannot write the site to `{output}`, which leads to `{}` through a symbolic link: it lies inside the site's own sources",
+                site.join(leads_to).display()
+            )),
+            "{output}:\n{err}"
+        );
+        assert_eq!(snapshot(&site), before, "{output}: the site changed");
+    }
+    // The same words without the link's detour are an ordinary folder.
+    std::fs::remove_file(site.join("lnk")).unwrap();
+    std::fs::create_dir(site.join("lnk")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "-q", "--output", "lnk/../x"])
+        .current_dir(&site)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.join("x/en/index.html").is_file());
+}
