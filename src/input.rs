@@ -202,10 +202,11 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
 /// a link could lead the build to read outside the site.
 fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> Vec<InputFile> {
     let mut paths: Vec<(PathBuf, String)> = Vec::new();
-    for entry in walkdir::WalkDir::new(dir)
+    let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
-    {
+        .into_iter();
+    while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -217,6 +218,21 @@ fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> 
                 continue;
             }
         };
+        if let Err(escaped) = crate::rawname::utf8_name(entry.file_name()) {
+            let parent = entry.path().parent().unwrap_or(base);
+            let rel = format!("{}/{escaped}", rel_path(base, parent, prefix));
+            diags.push(
+                Diagnostic::error(
+                    rel.trim_start_matches('/'),
+                    "the name is not UTF-8 text (each `\\xNN` is a byte that is not)",
+                )
+                .help("rename it in UTF-8: such names can read alike (`x\\xFF.png` and `x\\xFE.png` both show as `x\u{FFFD}.png`) and one file would replace the other"),
+            );
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
         let rel = rel_path(base, entry.path(), prefix);
         let ft = entry.file_type();
         let name = entry.file_name().to_string_lossy();

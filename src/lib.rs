@@ -44,6 +44,7 @@ pub mod output;
 pub mod pages;
 pub mod patch;
 pub mod progress;
+pub(crate) mod rawname;
 pub mod render;
 pub mod search;
 pub mod serve;
