@@ -334,6 +334,20 @@ pub fn render_checked(
     if !clashes.is_empty() {
         return Err(Diagnostics::from_iter(clashes).into_sorted());
     }
+    // Nor may two names that a case-insensitive system takes for one.
+    let copied = theme
+        .statics
+        .iter()
+        .map(|(p, f)| (p.as_str(), f.origin.clone()));
+    let copied = copied.chain(
+        site.assets
+            .iter()
+            .map(|a| (a.out.as_str(), format!("content/{}", a.out))),
+    );
+    let collisions = crate::collide::in_site(generated.iter().map(String::as_str), copied);
+    if !collisions.is_empty() {
+        return Err(Diagnostics::from_iter(collisions).into_sorted());
+    }
     if options.search {
         progress.phase("Indexing for search", None);
         let index = crate::search::index_files(&files).map_err(|d| vec![d])?;

@@ -18,6 +18,7 @@ pub mod analysis;
 pub mod build;
 pub mod check;
 pub mod cli;
+pub(crate) mod collide;
 pub mod commands;
 pub mod config;
 pub mod coverage;

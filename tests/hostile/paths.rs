@@ -448,3 +448,38 @@ fn an_output_through_a_link_and_dot_dot_is_judged_where_it_leads() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(site.join("x/en/index.html").is_file());
 }
+
+/// SECURITY.md: "Two output names that differ only by letter case or by
+/// how an accent is composed are refused, naming both files" — on macOS,
+/// Windows and many hosts one would silently replace the other.
+#[test]
+fn names_that_are_one_where_case_is_ignored_are_refused() {
+    let (_tmp, site) = sandboxed_site();
+    write_site(
+        &site,
+        &[
+            ("content/sources.yaml", "- {id: s, language: en, title: {en: S}}\n"),
+            ("content/timeline.yaml", "- {id: e, date: 2025, title: {en: E}}\n"),
+            (
+                "content/claims/c.yaml",
+                "statement: {en: C}\nstatus: reported\nattributed_to: {en: A}\nsources: [{source: s, stance: supports}]\n",
+            ),
+            ("content/en/Claims.JSON", "{}"),
+            ("content/en/Timeline/a.png", "a"),
+            ("content/en/photo.png", "p"),
+            ("content/en/Photo.PNG", "P"),
+            ("content/en/caf\u{e9}.png", "nfc"),
+            ("content/en/cafe\u{301}.png", "nfd"),
+        ],
+    );
+    let err = refused(&site);
+    for wanted in [
+        "error: content/en/Claims.JSON: `en/Claims.JSON` (`content/en/Claims.JSON`) and `en/claims.json` (`en/claims.json`, which dossier writes) are one name where letter case is ignored",
+        "error: content/en/Timeline/a.png: `en/Timeline` (the folder of `content/en/Timeline/a.png`) and `en/timeline` (the folder of `en/timeline/index.html`, which dossier writes)",
+        "error: content/en/photo.png: `en/photo.png` (`content/en/photo.png`) and `en/Photo.PNG` (`content/en/Photo.PNG`)",
+        "(`content/en/cafe\u{301}.png`, accents decomposed)",
+    ] {
+        assert!(err.contains(wanted), "{wanted}\n{err}");
+    }
+    assert!(err.contains("build failed: 4 errors"), "{err}");
+}
