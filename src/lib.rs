@@ -40,6 +40,7 @@ pub mod links;
 pub mod machine;
 pub mod markdown;
 pub mod model;
+pub(crate) mod bodycheck;
 pub mod outpath;
 pub mod output;
 pub mod pages;

@@ -140,6 +140,9 @@ pub fn parse_page(rel: &str, lang: &str, text: &str) -> Result<PageFile, Diagnos
             );
         }
     }
+    for d in crate::bodycheck::diagnostics(rel, body, body_line) {
+        diags.push(d);
+    }
     if diags.has_errors() {
         return Err(diags);
     }

@@ -181,7 +181,11 @@ fn file_names_that_are_not_utf8_are_refused_by_their_bytes() {
     std::fs::write(name(b"d\xff").join("inside.png"), "three").unwrap();
     let (code, err) = crate::build_err(site.path());
     assert_eq!(code, Some(1), "{err}");
-    for rel in ["content/en/x\\xFF.png", "content/en/x\\xFE.png", "content/en/d\\xFF"] {
+    for rel in [
+        "content/en/x\\xFF.png",
+        "content/en/x\\xFE.png",
+        "content/en/d\\xFF",
+    ] {
         assert!(
             err.contains(&format!(
                 "error: {rel}: the name is not UTF-8 text (each `\\xNN` is a byte that is not)"
@@ -189,6 +193,9 @@ fn file_names_that_are_not_utf8_are_refused_by_their_bytes() {
             "{rel}:\n{err}"
         );
     }
-    assert!(err.contains("build failed: 3 errors"), "one error per name:\n{err}");
+    assert!(
+        err.contains("build failed: 3 errors"),
+        "one error per name:\n{err}"
+    );
     assert!(!site.path().join("public").exists());
 }

@@ -1,0 +1,191 @@
+//! One pass over a page's Markdown before anything renders, for what
+//! would cost too much:
+//!
+//! - Nesting. A page nested thousands of levels deep (`- - - - … x`,
+//!   `> > > …`) is cheap for pulldown-cmark, which does not recurse, but
+//!   not for what reads the HTML after it: Pagefind's parser took over
+//!   600 s and 5 GB on a 4-million-level list within the 8 MB page limit.
+//!   No explainer nests anywhere near [`MAX_DEPTH`] levels, so a page that
+//!   does is refused, located.
+
+use crate::diagnostics::Diagnostic;
+use pulldown_cmark::{Event, Parser};
+
+/// The deepest nesting a page may have, in elements opened inside one
+/// another: block quotes, lists (a list level opens two: the list and its
+/// item), emphasis, links, footnotes, tables, every element pulldown-cmark
+/// opens, and raw HTML elements counted the same way.
+pub const MAX_DEPTH: usize = 100;
+
+/// The most elements a page may have, counted the same way. Pagefind
+/// spends about 10 µs on each (a page of 2.6 million one-letter
+/// paragraphs, within the 8 MB limit, took 21 s); at this limit the worst
+/// page costs a few seconds, while 8 MB of prose (some 18 bytes an
+/// element) still fits.
+pub const MAX_ELEMENTS: usize = 500_000;
+
+/// Something in a page body to refuse, at a byte offset of the body.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// The first element deeper than [`MAX_DEPTH`].
+    TooDeep(usize),
+    /// The element past [`MAX_ELEMENTS`].
+    TooMany(usize),
+}
+
+/// What `body` holds to refuse: where it first goes too deep or has too
+/// many elements (the pass stops there).
+pub fn scan(body: &str, options: pulldown_cmark::Options) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let (mut depth, mut html_depth, mut elements) = (0usize, 0usize, 0usize);
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        match event {
+            Event::Start(_) => {
+                depth += 1;
+                elements += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let (after, opened) = html_tags(&html, html_depth);
+                html_depth = after;
+                elements += opened;
+            }
+            _ => {}
+        }
+        if depth + html_depth > MAX_DEPTH {
+            found.push(Finding::TooDeep(range.start));
+            break;
+        }
+        if elements > MAX_ELEMENTS {
+            found.push(Finding::TooMany(range.start));
+            break;
+        }
+    }
+    found
+}
+
+/// [`scan`] as diagnostics, for `body` starting on line `body_line` of `rel`.
+pub fn diagnostics(rel: &str, body: &str, body_line: usize) -> Vec<Diagnostic> {
+    scan(body, crate::markdown::options())
+        .into_iter()
+        .map(|f| match f {
+            Finding::TooDeep(at) => too_deep_error(rel, body, body_line, at),
+            Finding::TooMany(at) => too_many_error(rel, body, body_line, at),
+        })
+        .collect()
+}
+
+/// The raw HTML nesting after `html`, from `depth` before it, and how many
+/// elements it opens: `<tag` opens a level, `</` closes one, `/>` and the
+/// void elements (`<br>`, `<img>`, …) do not open any. A rough count,
+/// enough to see ten thousand `<div>`s.
+fn html_tags(html: &str, mut depth: usize) -> (usize, usize) {
+    let mut opened = 0;
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "!--", "!doctype",
+    ];
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        if rest.starts_with('/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let self_closing = rest.find('>').is_some_and(|end| rest[..end].ends_with('/'));
+        let opens = !name.is_empty()
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && !VOID.contains(&name.as_str())
+            && !self_closing;
+        if opens {
+            depth += 1;
+            opened += 1;
+        }
+    }
+    (depth, opened)
+}
+
+fn too_many_error(rel: &str, body: &str, body_line: usize, offset: usize) -> Diagnostic {
+    let (line, col) = crate::diagnostics::line_col(body, offset);
+    Diagnostic::error(
+        rel,
+        format!("the page has more than {MAX_ELEMENTS} elements (paragraphs, list items, links, emphasis, HTML); this is the one past the limit"),
+    )
+    .at(Some(body_line + line - 1), Some(col))
+    .help("split the page into several pages")
+}
+
+/// The error for a page too deep at byte `offset` of its body, which
+/// starts on line `body_line` of `rel`.
+fn too_deep_error(rel: &str, body: &str, body_line: usize, offset: usize) -> Diagnostic {
+    let (line, col) = crate::diagnostics::line_col(body, offset);
+    Diagnostic::error(
+        rel,
+        format!("the text is nested more than {MAX_DEPTH} levels deep here (lists, quotes, emphasis or HTML elements inside one another; a list level counts two)"),
+    )
+    .at(Some(body_line + line - 1), Some(col))
+    .help(format!(
+        "no page needs more than {MAX_DEPTH} levels; close some of them, or split the page"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deep(body: &str) -> Option<usize> {
+        scan(body, crate::markdown::options())
+            .into_iter()
+            .find_map(|f| match f {
+                Finding::TooDeep(at) => Some(at),
+                _ => None,
+            })
+    }
+
+    #[test]
+    fn real_pages_are_far_from_the_limit() {
+        let body = "# T\n\n> - a\n>   - **b [c](d) *e***\n>     1. f\n\n| a | b |\n|---|---|\n| *x* | y |\n\n<div><p>raw</p><br></div>\n";
+        assert_eq!(deep(body), None);
+        assert_eq!(deep(&"- ".repeat(MAX_DEPTH / 2)), None);
+    }
+
+    #[test]
+    fn deep_lists_quotes_emphasis_and_html_are_found_where_they_pass_the_limit() {
+        for body in [
+            "- ".repeat(200) + "x",
+            "> ".repeat(200) + "x",
+            "*".repeat(300) + "x" + &"*".repeat(300),
+            "<div>".repeat(200) + "x",
+            "1. ".repeat(200) + "x",
+        ] {
+            let at = deep(&body).unwrap_or_else(|| panic!("{}", &body[..20]));
+            assert!(at < body.len(), "{}", &body[..20]);
+        }
+        // Where: the first level past the limit, not the end of the page.
+        let body = "intro\n\n".to_string() + &"> ".repeat(150) + "x";
+        let at = deep(&body).unwrap();
+        let d = too_deep_error("content/en/x.md", &body, 4, at);
+        assert_eq!(d.line, Some(6));
+        assert_eq!(d.column, Some(2 * MAX_DEPTH + 1), "the 101st `>`");
+    }
+
+    #[test]
+    fn a_page_of_too_many_elements_is_refused_at_the_one_past_the_limit() {
+        let body = "x\n\n".repeat(MAX_ELEMENTS + 10);
+        let found = scan(&body, crate::markdown::options());
+        assert_eq!(found, vec![Finding::TooMany(3 * MAX_ELEMENTS)]);
+        let body = "<p>x</p>".repeat(MAX_ELEMENTS / 2);
+        assert!(scan(&body, crate::markdown::options()).is_empty());
+    }
+
+    #[test]
+    fn void_and_closed_html_elements_do_not_add_up() {
+        let body = "<br><img src=x><hr/><span>a</span><!-- c -->\n".repeat(500);
+        assert_eq!(deep(&body), None);
+    }
+}
