@@ -1,5 +1,5 @@
 //! One pass over a page's Markdown before anything renders, for what
-//! would cost too much:
+//! would otherwise pass quietly or cost too much:
 //!
 //! - Nesting. A page nested thousands of levels deep (`- - - - … x`,
 //!   `> > > …`) is cheap for pulldown-cmark, which does not recurse, but
@@ -7,9 +7,14 @@
 //!   600 s and 5 GB on a 4-million-level list within the 8 MB page limit.
 //!   No explainer nests anywhere near [`MAX_DEPTH`] levels, so a page that
 //!   does is refused, located.
+//! - Heading attributes. pulldown-cmark reads `{...}` at the end of a
+//!   heading as attributes: `## Hover {onmouseover=alert(1)}` gave the
+//!   heading an event handler with no HTML in the source, and
+//!   `## Price {in USD}` lost "{in USD}" into attributes `in` and `USD`.
+//!   Only `{#id}` and `.class` are kept; anything else is refused.
 
 use crate::diagnostics::Diagnostic;
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, Tag};
 
 /// The deepest nesting a page may have, in elements opened inside one
 /// another: block quotes, lists (a list level opens two: the list and its
@@ -31,18 +36,27 @@ pub enum Finding {
     TooDeep(usize),
     /// The element past [`MAX_ELEMENTS`].
     TooMany(usize),
+    /// A heading's `{...}` with attributes other than `#id` and `.class`:
+    /// their names, and the offset of the heading.
+    HeadingAttributes(usize, Vec<String>),
 }
 
-/// What `body` holds to refuse: where it first goes too deep or has too
-/// many elements (the pass stops there).
+/// What `body` holds to refuse: every heading with attributes, and where
+/// it first goes too deep (the pass stops there).
 pub fn scan(body: &str, options: pulldown_cmark::Options) -> Vec<Finding> {
     let mut found = Vec::new();
     let (mut depth, mut html_depth, mut elements) = (0usize, 0usize, 0usize);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match event {
-            Event::Start(_) => {
+            Event::Start(tag) => {
                 depth += 1;
                 elements += 1;
+                if let Tag::Heading { attrs, .. } = tag {
+                    if !attrs.is_empty() {
+                        let names = attrs.iter().map(|(k, _)| k.to_string()).collect();
+                        found.push(Finding::HeadingAttributes(range.start, names));
+                    }
+                }
             }
             Event::End(_) => depth = depth.saturating_sub(1),
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -71,8 +85,39 @@ pub fn diagnostics(rel: &str, body: &str, body_line: usize) -> Vec<Diagnostic> {
         .map(|f| match f {
             Finding::TooDeep(at) => too_deep_error(rel, body, body_line, at),
             Finding::TooMany(at) => too_many_error(rel, body, body_line, at),
+            Finding::HeadingAttributes(at, names) => {
+                attributes_error(rel, body, body_line, at, &names)
+            }
         })
         .collect()
+}
+
+fn attributes_error(
+    rel: &str,
+    body: &str,
+    body_line: usize,
+    heading: usize,
+    names: &[String],
+) -> Diagnostic {
+    // The `{` that opens the attributes: the last one on the heading's line.
+    let line_end = body[heading..]
+        .find('\n')
+        .map_or(body.len(), |i| heading + i);
+    let brace = body[heading..line_end]
+        .rfind('{')
+        .map_or(heading, |i| heading + i);
+    let (line, col) = crate::diagnostics::line_col(body, brace);
+    let list = names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Diagnostic::error(
+        rel,
+        format!("`{{...}}` at the end of a heading sets its attributes, and only `#id` and `.class` are allowed; this one sets {list}"),
+    )
+    .at(Some(body_line + line - 1), Some(col))
+    .help("to show the braces as text, write the `{` as `&#123;` (`## Price &#123;in USD}`); to give the heading an id, write `{#price}`")
 }
 
 /// The raw HTML nesting after `html`, from `depth` before it, and how many
@@ -187,5 +232,44 @@ mod tests {
     fn void_and_closed_html_elements_do_not_add_up() {
         let body = "<br><img src=x><hr/><span>a</span><!-- c -->\n".repeat(500);
         assert_eq!(deep(&body), None);
+    }
+}
+
+#[cfg(test)]
+mod heading_tests {
+    use super::*;
+
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_refused_where_the_brace_is() {
+        let body = "Intro\n\n## Hover {onmouseover=alert(1) tabindex=0}\n\n## Price {in USD}\n\n## Kept {#kept .wide}\n";
+        let ds = diagnostics("content/en/x.md", body, 4);
+        assert_eq!(ds.len(), 2, "{ds:?}");
+        assert_eq!((ds[0].line, ds[0].column), (Some(6), Some(10)));
+        assert!(
+            ds[0]
+                .message
+                .ends_with("this one sets `onmouseover`, `tabindex`"),
+            "{}",
+            ds[0]
+        );
+        assert_eq!((ds[1].line, ds[1].column), (Some(8), Some(10)));
+        assert!(
+            ds[1].message.ends_with("this one sets `in`, `USD`"),
+            "{}",
+            ds[1]
+        );
+    }
+
+    #[test]
+    fn the_advised_escape_keeps_the_braces_as_text() {
+        let body = "## Price &#123;in USD}\n";
+        assert!(diagnostics("x.md", body, 1).is_empty());
+        let html = crate::markdown::render(
+            body,
+            &crate::markdown::scan(body).headings,
+            &|_| None,
+            &mut |_| String::new(),
+        );
+        assert!(html.contains(">Price {in USD}</h2>"), "{html}");
     }
 }
