@@ -152,7 +152,9 @@ pub fn parse_page(rel: &str, lang: &str, text: &str) -> Result<PageFile, Diagnos
         key,
         kind,
         meta,
-        body: body.to_string(),
+        // CommonMark §2.3: U+0000 is replaced by U+FFFD (pulldown-cmark
+        // passes it through).
+        body: body.replace('\0', "\u{FFFD}"),
         body_line,
     })
 }

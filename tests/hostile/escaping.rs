@@ -367,3 +367,29 @@ fn a_base_url_with_a_line_break_cannot_add_lines_to_robots_txt() {
     assert!(err.contains("is not an absolute http(s) URL"), "{err}");
     assert!(err.contains("without spaces"), "{err}");
 }
+
+/// SECURITY.md: "A NUL character in Markdown becomes U+FFFD, as CommonMark
+/// (§2.3) requires" — in text, headings, code and link text alike; no NUL
+/// byte reaches any page, feed or export.
+#[test]
+fn a_nul_in_markdown_becomes_the_replacement_character() {
+    let site = crate::minimal_site();
+    crate::write_site(
+        site.path(),
+        &[(
+            "content/en/zero.md",
+            "---\ntitle: Nul\n---\n\n## Head\0ing\n\nText a\0b and [li\0nk](https://example.org/).\n\n```\nco\0de\n```\n",
+        )],
+    );
+    let public = build_ok(site.path());
+    let html = read(&public, "en/zero/index.html");
+    for text in ["Head\u{FFFD}ing", "a\u{FFFD}b", "li\u{FFFD}nk", "co\u{FFFD}de"] {
+        assert!(html.contains(text), "{text}:\n{html}");
+    }
+    // Text outputs; the search index's files are compressed binary.
+    for (rel, bytes) in snapshot(&public) {
+        if !rel.starts_with("pagefind/") {
+            assert!(!bytes.contains(&0), "{rel} holds a NUL byte");
+        }
+    }
+}
