@@ -39,6 +39,8 @@ pub enum Finding {
     /// A heading's `{...}` with attributes other than `#id` and `.class`:
     /// their names, and the offset of the heading.
     HeadingAttributes(usize, Vec<String>),
+    /// A footnote's definition and its label (the HTML id it gets).
+    Footnote(usize, String),
 }
 
 /// What `body` holds to refuse: every heading with attributes, and where
@@ -51,6 +53,9 @@ pub fn scan(body: &str, options: pulldown_cmark::Options) -> Vec<Finding> {
             Event::Start(tag) => {
                 depth += 1;
                 elements += 1;
+                if let Tag::FootnoteDefinition(label) = &tag {
+                    found.push(Finding::Footnote(range.start, label.to_string()));
+                }
                 if let Tag::Heading { attrs, .. } = tag {
                     if !attrs.is_empty() {
                         let names = attrs.iter().map(|(k, _)| k.to_string()).collect();
@@ -80,9 +85,22 @@ pub fn scan(body: &str, options: pulldown_cmark::Options) -> Vec<Finding> {
 
 /// [`scan`] as diagnostics, for `body` starting on line `body_line` of `rel`.
 pub fn diagnostics(rel: &str, body: &str, body_line: usize) -> Vec<Diagnostic> {
-    scan(body, crate::markdown::options())
+    let found = scan(body, crate::markdown::options());
+    // Footnotes are rare: only a page with some has its heading ids made.
+    let heading_ids: Vec<String> = if found.iter().any(|f| matches!(f, Finding::Footnote(..))) {
+        crate::markdown::scan(body)
+            .headings
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    found
         .into_iter()
+        .filter(|f| !matches!(f, Finding::Footnote(_, label) if !heading_ids.contains(label)))
         .map(|f| match f {
+            Finding::Footnote(at, label) => footnote_error(rel, body, body_line, at, &label),
             Finding::TooDeep(at) => too_deep_error(rel, body, body_line, at),
             Finding::TooMany(at) => too_many_error(rel, body, body_line, at),
             Finding::HeadingAttributes(at, names) => {
@@ -153,6 +171,16 @@ fn html_tags(html: &str, mut depth: usize) -> (usize, usize) {
         }
     }
     (depth, opened)
+}
+
+fn footnote_error(rel: &str, body: &str, body_line: usize, at: usize, label: &str) -> Diagnostic {
+    let (line, col) = crate::diagnostics::line_col(body, at);
+    Diagnostic::error(
+        rel,
+        format!("footnote `[^{label}]` gets the id `{label}`, which a heading on this page has too; a link to `#{label}` would reach only one of them"),
+    )
+    .at(Some(body_line + line - 1), Some(col))
+    .help(format!("give the footnote a label no heading has, such as `[^note-{label}]`, or the heading an id of its own: `{{#another-id}}`"))
 }
 
 fn too_many_error(rel: &str, body: &str, body_line: usize, offset: usize) -> Diagnostic {
@@ -271,5 +299,23 @@ mod heading_tests {
             &mut |_| String::new(),
         );
         assert!(html.contains(">Price {in USD}</h2>"), "{html}");
+    }
+}
+
+#[cfg(test)]
+mod footnote_tests {
+    #[test]
+    fn a_footnote_with_a_heading_s_id_is_refused_at_its_definition() {
+        let body = "## 1\n\nText[^1] and[^n].\n\n[^1]: First.\n[^n]: Second.\n";
+        let ds = super::diagnostics("content/en/x.md", body, 4);
+        assert_eq!(ds.len(), 1, "{ds:?}");
+        assert_eq!((ds[0].line, ds[0].column), (Some(8), Some(1)));
+        assert!(
+            ds[0]
+                .message
+                .starts_with("footnote `[^1]` gets the id `1`, which a heading"),
+            "{}",
+            ds[0]
+        );
     }
 }

@@ -50,7 +50,7 @@ impl BuildError {
     pub fn exit_code(&self) -> i32 {
         match self {
             BuildError::Content(_) => 1,
-            BuildError::Output(OutputError::Io(..)) => 3,
+            BuildError::Output(OutputError::Io(..) | OutputError::OldKept(..)) => 3,
             BuildError::Output(_) => 1,
         }
     }

@@ -127,8 +127,11 @@ pub fn is_language_tag(code: &str) -> bool {
 
 /// An absolute http(s) URL with nothing in it that could end a line or an
 /// attribute on its own: no whitespace, no control characters.
+/// The scheme is read without regard to case, as RFC 3986 says
+/// (`HTTPS://` is `https://`).
 pub fn is_http_url(u: &str) -> bool {
-    (u.starts_with("https://") || u.starts_with("http://"))
+    let scheme = u.split_once("://").map_or("", |(s, _)| s);
+    (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
         && u.split_once("://")
             .is_some_and(|(_, rest)| !rest.is_empty())
         && !u.contains(|c: char| c.is_whitespace() || c.is_control())

@@ -15,6 +15,7 @@
 //! (outdated translations) and [`external`] (external URLs).
 
 pub mod analysis;
+pub(crate) mod bodycheck;
 pub mod build;
 pub mod check;
 pub mod cli;
@@ -40,14 +41,15 @@ pub mod links;
 pub mod machine;
 pub mod markdown;
 pub mod model;
-pub(crate) mod bodycheck;
 pub mod outpath;
 pub mod output;
 pub mod pages;
 pub mod patch;
 pub mod progress;
 pub(crate) mod rawname;
+pub(crate) mod related;
 pub mod render;
+pub(crate) mod schemes;
 pub mod search;
 pub mod serve;
 pub mod session;
@@ -58,3 +60,4 @@ pub mod text;
 pub mod theme;
 pub mod views;
 pub mod yaml;
+pub(crate) mod yamlcheck;

@@ -314,8 +314,12 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
         };
     }
 
+    let errors_before = diags.error_count();
     let raw_sources: Vec<RawSource> =
         sources_file.map_or_else(Vec::new, |f| parse_list_file(f, &mut diags));
+    // A sources.yaml that does not parse is one error, not one more for
+    // every citation of a source it holds.
+    let sources_unread = diags.error_count() > errors_before;
     let raw_events: Vec<RawEvent> =
         timeline_file.map_or_else(Vec::new, |f| parse_list_file(f, &mut diags));
     let mut parsed_claims: Vec<(String, String, String, Result<RawClaim, Diagnostic>)> =
@@ -459,6 +463,7 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                     stance: c.stance,
                     note: c.note.clone(),
                 }),
+                None if sources_unread => {}
                 None => diags.push(
                     Diagnostic::error(rel, format!("cites unknown source `{}`", c.source))
                         .at(find_line(text, &c.source), None)
@@ -469,6 +474,14 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                         )),
                 ),
             }
+        }
+        for (target, why) in crate::related::problems(id, &raw.related) {
+            let line = crate::diagnostics::find_lines(text, target).last();
+            diags.push(
+                Diagnostic::error(rel, format!("`related` names `{target}`: {why}"))
+                    .at(line, None)
+                    .help("list each other claim once"),
+            );
         }
         let mut resolve_claim = |target: &str, field: &str| -> Option<usize> {
             match claim_ids.binary_search(&target) {

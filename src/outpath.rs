@@ -55,6 +55,40 @@ pub fn resolve(path: &Path, cwd: &Path) -> Result<PathBuf, String> {
     Ok(real)
 }
 
+/// Why the build cannot write through `output`'s links, if it cannot: the
+/// output is itself a link (the build swaps its folder in whole, and a
+/// link is not a folder), or a folder on the way is a link to nothing
+/// (the kernel's answer to creating it is only "File exists").
+pub fn link_problem(output: &Path) -> Option<String> {
+    let mut on_the_way = PathBuf::new();
+    let parts: Vec<Component> = output.components().collect();
+    for (i, c) in parts.iter().enumerate() {
+        on_the_way.push(c);
+        let Ok(m) = std::fs::symlink_metadata(&on_the_way) else {
+            return None;
+        };
+        if !m.file_type().is_symlink() {
+            continue;
+        }
+        let target = std::fs::read_link(&on_the_way).unwrap_or_default();
+        let last = i + 1 == parts.len();
+        if std::fs::metadata(&on_the_way).is_err() {
+            return Some(format!(
+                "`{}` is a symbolic link to `{}`, which does not exist",
+                on_the_way.display(),
+                target.display()
+            ));
+        }
+        if last {
+            return Some(format!(
+                "it is a symbolic link (to `{}`); dossier swaps its output folder in whole and does not write through a link",
+                target.display()
+            ));
+        }
+    }
+    None
+}
+
 /// `path` with `.` and `..` folded as text, as it reads to a person (not
 /// where it leads): to say so when the two differ.
 pub fn fold_dots(path: &Path) -> PathBuf {
@@ -124,6 +158,27 @@ mod tests {
             let want = site.join(p).canonicalize().unwrap();
             assert_eq!(resolve(Path::new(p), &site).unwrap(), want, "{p}");
         }
+    }
+
+    #[test]
+    fn a_link_to_nothing_or_an_output_that_is_a_link_is_named() {
+        let (_tmp, site) = sandbox();
+        symlink("/nonexistent/dir", site.join("gone")).unwrap();
+        let p = link_problem(&site.join("gone/site")).unwrap();
+        assert!(
+            p.ends_with("gone` is a symbolic link to `/nonexistent/dir`, which does not exist"),
+            "{p}"
+        );
+        assert!(link_problem(&site.join("gone"))
+            .unwrap()
+            .contains("does not exist"));
+        let p = link_problem(&site.join("lnk")).unwrap();
+        assert!(
+            p.starts_with("it is a symbolic link (to `content/en`)"),
+            "{p}"
+        );
+        assert_eq!(link_problem(&site.join("lnk/x")), None);
+        assert_eq!(link_problem(&site.join("public")), None);
     }
 
     #[test]

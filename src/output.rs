@@ -19,10 +19,15 @@ pub enum OutputError {
     Foreign(PathBuf),
     /// The output would overwrite the site itself.
     Unsafe(PathBuf, &'static str),
+    /// The output cannot be written through a link on its way.
+    Link(PathBuf, String),
     /// As `Unsafe`, for an output path that leads elsewhere than it reads
     /// (through a symbolic link): the path given, where it leads, why.
     LeadsInto(PathBuf, PathBuf, &'static str),
     Io(PathBuf, std::io::Error),
+    /// The new site is in place, but the previous output, moved to this
+    /// folder, could not be removed.
+    OldKept(PathBuf, std::io::Error),
 }
 
 impl fmt::Display for OutputError {
@@ -34,8 +39,10 @@ impl fmt::Display for OutputError {
                 p.display()
             ),
             OutputError::Unsafe(p, why) => write!(f, "error: cannot write the site to `{}`: {why}\n  help: choose an output folder of its own, such as `public`", p.display()),
+            OutputError::Link(p, why) => write!(f, "error: cannot write the site to `{}`: {why}\n  help: pass the real folder as --output, or remove the link", p.display()),
             OutputError::LeadsInto(p, real, why) => write!(f, "error: cannot write the site to `{}`, which leads to `{}` through a symbolic link: {why}\n  help: choose an output folder of its own, such as `public`", p.display(), real.display()),
             OutputError::Io(p, e) => write!(f, "error: failed to write `{}`: {e}", p.display()),
+            OutputError::OldKept(p, e) => write!(f, "error: the new site is in place, but the previous output, moved to `{}`, could not be removed: {e}\n  help: remove that folder by hand (the next build tries again)", p.display()),
         }
     }
 }
@@ -69,6 +76,9 @@ pub fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputErr
             )
         })
     };
+    if let Some(why) = crate::outpath::link_problem(output) {
+        return Err(OutputError::Link(output.to_path_buf(), why));
+    }
     let (root, out) = (resolve(root)?, resolve(output)?);
     let refuse = |why| {
         if crate::outpath::fold_dots(&cwd.join(output)) != out {
@@ -345,7 +355,7 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Output
     }
     if exchange(staging, output).is_ok() {
         // `staging` now holds the previous output, which we wrote.
-        let _ = remove_ours(staging);
+        remove_ours(staging).map_err(|e| OutputError::OldKept(staging.to_path_buf(), e))?;
         return Ok(Previous::Replaced);
     }
     // No atomic exchange here: two renames, with the old folder kept until
@@ -360,7 +370,7 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Output
         let _ = std::fs::rename(&old, output);
         return Err(OutputError::Io(output.to_path_buf(), e));
     }
-    let _ = remove_ours(&old);
+    remove_ours(&old).map_err(|e| OutputError::OldKept(old.clone(), e))?;
     Ok(Previous::Replaced)
 }
 
