@@ -58,6 +58,7 @@ pub mod templates;
 pub mod term;
 pub mod text;
 pub mod theme;
+pub(crate) mod tilde;
 pub mod views;
 pub mod yaml;
 pub(crate) mod yamlcheck;

@@ -856,3 +856,21 @@ fn a_theme_file_that_is_not_used_gets_a_warning() {
         stderr(&out)
     );
 }
+
+/// README, "The Markdown": strikethrough takes two tildes; one is text
+/// (an explainer's "~5% to ~6%~" lost its tildes and was struck out).
+#[test]
+fn a_single_tilde_is_text_and_two_strike_through() {
+    let site = fixture("plain");
+    std::fs::write(
+        site.path().join("content/en/about.md"),
+        "---\ntitle: About\n---\n\nGrowth from ~5% to ~6%~ a year, ~~not 9%~~.\n",
+    )
+    .unwrap();
+    let public = build_ok(site.path());
+    let html = read(&public, "en/about/index.html");
+    assert!(
+        html.contains("Growth from ~5% to ~6%~ a year, <del>not 9%</del>."),
+        "{html}"
+    );
+}
