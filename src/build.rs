@@ -323,7 +323,7 @@ pub fn render_checked(
     }
     for asset in &site.assets {
         if generated.contains(&asset.out) || theme.statics.contains_key(&asset.out) {
-            clashes.push(clash(&format!("content/{}", asset.out), &asset.out));
+            clashes.push(clash(&asset.origin, &asset.out));
             continue;
         }
         files.push(OutputFile {
@@ -331,22 +331,25 @@ pub fn render_checked(
             bytes: asset.bytes.as_slice().into(),
         });
     }
-    if !clashes.is_empty() {
-        return Err(Diagnostics::from_iter(clashes).into_sorted());
-    }
-    // Nor may two names that a case-insensitive system takes for one.
+    // Nor may two names that a case-insensitive system takes for one
+    // (those refused above left out: one mistake, one error).
     let copied = theme
         .statics
         .iter()
+        .filter(|(p, _)| !generated.contains(*p))
         .map(|(p, f)| (p.as_str(), f.origin.clone()));
     let copied = copied.chain(
         site.assets
             .iter()
-            .map(|a| (a.out.as_str(), format!("content/{}", a.out))),
+            .filter(|a| !generated.contains(&a.out) && !theme.statics.contains_key(&a.out))
+            .map(|a| (a.out.as_str(), a.origin.clone())),
     );
-    let collisions = crate::collide::in_site(generated.iter().map(String::as_str), copied);
-    if !collisions.is_empty() {
-        return Err(Diagnostics::from_iter(collisions).into_sorted());
+    clashes.extend(crate::collide::in_site(
+        generated.iter().map(String::as_str),
+        copied,
+    ));
+    if !clashes.is_empty() {
+        return Err(Diagnostics::from_iter(clashes).into_sorted());
     }
     if options.search {
         progress.phase("Indexing for search", None);

@@ -51,6 +51,10 @@ pub struct SiteInput {
     pub content: Vec<InputFile>,
     /// Files under `themes/<theme>/`, paths relative to that folder.
     pub theme: Vec<InputFile>,
+    /// Files under `static/` (`static/CNAME`), copied as they are into the
+    /// output's root: what a host wants there, which a user must not put
+    /// in the output folder itself (each build replaces it whole).
+    pub statics: Vec<InputFile>,
 }
 
 impl SiteInput {
@@ -160,9 +164,11 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
     let content_dir = root.join("content");
     let themes_dir = root.join("themes");
     let theme_dir = themes_dir.join(theme);
+    let static_dir = root.join("static");
     let mut links = 0;
     for (path, rel) in [
         (&content_dir, "content".to_string()),
+        (&static_dir, "static".to_string()),
         (&themes_dir, "themes".to_string()),
         (&theme_dir, format!("themes/{theme}")),
     ] {
@@ -188,6 +194,11 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
     } else {
         Vec::new()
     };
+    let statics = if static_dir.is_dir() {
+        read_tree(&static_dir, &static_dir, "static", &mut diags)
+    } else {
+        Vec::new()
+    };
     if diags.has_errors() {
         return Err(diags);
     }
@@ -195,6 +206,7 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
         config_text,
         content,
         theme: theme_files,
+        statics,
     })
 }
 

@@ -98,6 +98,8 @@ pub struct Event {
 pub struct Asset {
     /// Output path, `en/img/map.png`.
     pub out: String,
+    /// The file it is copied from, `content/en/img/map.png`.
+    pub origin: String,
     pub bytes: Vec<u8>,
 }
 
@@ -206,7 +208,16 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
     let mut claim_files: Vec<(&InputFile, String)> = Vec::new();
     let mut sources_file = None;
     let mut timeline_file = None;
-    let mut assets = Vec::new();
+    // The site's own static/ folder, copied into the output's root.
+    let mut assets: Vec<Asset> = input
+        .statics
+        .iter()
+        .map(|f| Asset {
+            out: f.rel.strip_prefix("static/").unwrap_or(&f.rel).to_string(),
+            origin: f.rel.clone(),
+            bytes: f.bytes.clone(),
+        })
+        .collect();
 
     for f in &input.content {
         let rest = f.rel.strip_prefix("content/").unwrap_or(&f.rel);
@@ -243,6 +254,7 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                 } else {
                     assets.push(Asset {
                         out: rest.to_string(),
+                        origin: f.rel.clone(),
                         bytes: f.bytes.clone(),
                     });
                 }

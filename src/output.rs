@@ -90,7 +90,7 @@ pub fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputErr
     if root.starts_with(&out) {
         return Err(refuse("it is the site folder or one of its parents"));
     }
-    for inner in ["content", "themes", "src", ".git"] {
+    for inner in ["content", "static", "themes", "src", ".git"] {
         if out.starts_with(root.join(inner)) {
             return Err(refuse("it lies inside the site's own sources"));
         }

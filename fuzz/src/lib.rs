@@ -180,6 +180,7 @@ fn link_index() -> &'static LinkIndex {
                 file("content/timeline.yaml", "- id: e1\n  date: 2025-05\n  title: {en: E}\n"),
             ],
             theme: Vec::new(),
+            statics: Vec::new(),
         };
         let site = dossier::model::build(config, &input).expect("fixed site");
         let analysis = dossier::analysis::analyse(&site).expect("fixed site");
@@ -398,6 +399,7 @@ pub fn site(data: &[u8]) {
         config_text,
         content,
         theme: Vec::new(),
+        statics: Vec::new(),
     };
     if let Ok(prepared) =
         dossier::build::prepare_input(config, input, &dossier::build::PrepareOptions::default())
@@ -492,7 +494,7 @@ pub fn output_path(data: &[u8]) {
             !site.starts_with(&real),
             "{rel:?} leads above the site: {real:?}"
         );
-        for inner in ["content", "themes", "src", ".git"] {
+        for inner in ["content", "static", "themes", "src", ".git"] {
             assert!(
                 !real.starts_with(site.join(inner)),
                 "{rel:?} leads into {inner}: {real:?}"
