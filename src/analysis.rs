@@ -218,22 +218,8 @@ fn located(version: &PageFile, offset: usize, d: Diagnostic) -> Diagnostic {
 
 /// Schemes that run code when followed; refused in any link.
 fn forbidden_scheme(dest: &str) -> Option<Diagnostic> {
-    let lowered: String = dest
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:text/html"]
-        .iter()
-        .find(|s| lowered.starts_with(*s))
-        .map(|s| {
-            Diagnostic::error(
-                "",
-                format!(
-                    "link uses the `{}` scheme, which runs code when followed",
-                    s.trim_end_matches(':')
-                ),
-            )
+    crate::schemes::refused(dest).map(|(what, why)| {
+        Diagnostic::error("", format!("link uses {what}, which {why}"))
             .help("link to a page (`page:...`), a claim (`claim:...`) or an http(s) URL")
-        })
+    })
 }

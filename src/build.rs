@@ -50,7 +50,7 @@ impl BuildError {
     pub fn exit_code(&self) -> i32 {
         match self {
             BuildError::Content(_) => 1,
-            BuildError::Output(OutputError::Io(..)) => 3,
+            BuildError::Output(OutputError::Io(..) | OutputError::OldKept(..)) => 3,
             BuildError::Output(_) => 1,
         }
     }
@@ -323,7 +323,7 @@ pub fn render_checked(
     }
     for asset in &site.assets {
         if generated.contains(&asset.out) || theme.statics.contains_key(&asset.out) {
-            clashes.push(clash(&format!("content/{}", asset.out), &asset.out));
+            clashes.push(clash(&asset.origin, &asset.out));
             continue;
         }
         files.push(OutputFile {
@@ -331,6 +331,23 @@ pub fn render_checked(
             bytes: asset.bytes.as_slice().into(),
         });
     }
+    // Nor may two names that a case-insensitive system takes for one
+    // (those refused above left out: one mistake, one error).
+    let copied = theme
+        .statics
+        .iter()
+        .filter(|(p, _)| !generated.contains(*p))
+        .map(|(p, f)| (p.as_str(), f.origin.clone()));
+    let copied = copied.chain(
+        site.assets
+            .iter()
+            .filter(|a| !generated.contains(&a.out) && !theme.statics.contains_key(&a.out))
+            .map(|a| (a.out.as_str(), a.origin.clone())),
+    );
+    clashes.extend(crate::collide::in_site(
+        generated.iter().map(String::as_str),
+        copied,
+    ));
     if !clashes.is_empty() {
         return Err(Diagnostics::from_iter(clashes).into_sorted());
     }

@@ -92,17 +92,22 @@ impl SiteConfig {
         for code in text.keys() {
             if self.language(code).is_none() {
                 let line = crate::diagnostics::find_line(source, code);
-                diags.push(
-                    Diagnostic::error(
+                let d = match crate::langtag::case_variant(code, self.codes()) {
+                    Some(known) => Diagnostic::error(
+                        path,
+                        format!("{what}: language code `{code}` is written `{known}` in site.yaml"),
+                    )
+                    .help(format!("write `{known}`: a language code is spelled everywhere as site.yaml spells it")),
+                    None => Diagnostic::error(
                         path,
                         format!("{what}: language code `{code}` is not in site.yaml"),
                     )
-                    .at(line, None)
                     .help(format!(
                         "the site's languages are {}",
                         quoted_list(self.codes())
                     )),
-                );
+                };
+                diags.push(d.at(line, None));
             }
         }
     }
@@ -115,20 +120,18 @@ pub fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
         .join(", ")
 }
 
-/// A plausible BCP 47 tag: a 2–3 letter primary subtag, then subtags of
-/// letters and digits.
+/// A well-formed BCP 47 tag dossier accepts (see [`crate::langtag`]).
 pub fn is_language_tag(code: &str) -> bool {
-    let mut parts = code.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    crate::langtag::tag_problem(code).is_none()
 }
 
 /// An absolute http(s) URL with nothing in it that could end a line or an
 /// attribute on its own: no whitespace, no control characters.
+/// The scheme is read without regard to case, as RFC 3986 says
+/// (`HTTPS://` is `https://`).
 pub fn is_http_url(u: &str) -> bool {
-    (u.starts_with("https://") || u.starts_with("http://"))
+    let scheme = u.split_once("://").map_or("", |(s, _)| s);
+    (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
         && u.split_once("://")
             .is_some_and(|(_, rest)| !rest.is_empty())
         && !u.contains(|c: char| c.is_whitespace() || c.is_control())
@@ -141,11 +144,14 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
     let mut languages: Vec<Language> = Vec::new();
     for l in raw.languages {
         let line = crate::diagnostics::find_line(text, &l.code);
-        if !is_language_tag(&l.code) {
+        if let Some(why) = crate::langtag::site_code_problem(&l.code) {
             diags.push(
-                Diagnostic::error(path, format!("`{}` is not a language code", l.code))
-                    .at(line, None)
-                    .help("use a BCP 47 tag such as `en`, `tr`, `zh-Hans` or `pt-BR`"),
+                Diagnostic::error(
+                    path,
+                    format!("`{}` is not a language code dossier can use: {why}", l.code),
+                )
+                .at(line, None)
+                .help(crate::langtag::site_code_help(&l.code)),
             );
         } else if slug::is_reserved_name(&l.code) {
             diags.push(
@@ -159,10 +165,22 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
                 .at(line, None)
                 .help("add a region or script subtag, such as `{code}-EC`, so the folder can exist everywhere".replace("{code}", &l.code)),
             );
-        } else if languages.iter().any(|x| x.code == l.code) {
+        } else if let Some(first) = languages
+            .iter()
+            .find(|x| crate::langtag::same(&x.code, &l.code))
+        {
+            let msg = if first.code == l.code {
+                format!("language `{}` is listed twice", l.code)
+            } else {
+                format!(
+                    "language `{}` is listed twice: `{}` is the same language (language codes ignore case)",
+                    l.code, first.code
+                )
+            };
             diags.push(
-                Diagnostic::error(path, format!("language `{}` is listed twice", l.code))
-                    .at(line, None),
+                Diagnostic::error(path, msg)
+                    .at(line, None)
+                    .help("list each language once"),
             );
         } else if l.name.trim().is_empty() {
             diags.push(

@@ -51,6 +51,10 @@ pub struct SiteInput {
     pub content: Vec<InputFile>,
     /// Files under `themes/<theme>/`, paths relative to that folder.
     pub theme: Vec<InputFile>,
+    /// Files under `static/` (`static/CNAME`), copied as they are into the
+    /// output's root: what a host wants there, which a user must not put
+    /// in the output folder itself (each build replaces it whole).
+    pub statics: Vec<InputFile>,
 }
 
 impl SiteInput {
@@ -160,9 +164,11 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
     let content_dir = root.join("content");
     let themes_dir = root.join("themes");
     let theme_dir = themes_dir.join(theme);
+    let static_dir = root.join("static");
     let mut links = 0;
     for (path, rel) in [
         (&content_dir, "content".to_string()),
+        (&static_dir, "static".to_string()),
         (&themes_dir, "themes".to_string()),
         (&theme_dir, format!("themes/{theme}")),
     ] {
@@ -188,6 +194,11 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
     } else {
         Vec::new()
     };
+    let statics = if static_dir.is_dir() {
+        read_tree(&static_dir, &static_dir, "static", &mut diags)
+    } else {
+        Vec::new()
+    };
     if diags.has_errors() {
         return Err(diags);
     }
@@ -195,6 +206,7 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
         config_text,
         content,
         theme: theme_files,
+        statics,
     })
 }
 
@@ -202,10 +214,11 @@ pub fn read_site(root: &Path, config_text: String, theme: &str) -> Result<SiteIn
 /// a link could lead the build to read outside the site.
 fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> Vec<InputFile> {
     let mut paths: Vec<(PathBuf, String)> = Vec::new();
-    for entry in walkdir::WalkDir::new(dir)
+    let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
-    {
+        .into_iter();
+    while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -217,6 +230,21 @@ fn read_tree(base: &Path, dir: &Path, prefix: &str, diags: &mut Diagnostics) -> 
                 continue;
             }
         };
+        if let Err(escaped) = crate::rawname::utf8_name(entry.file_name()) {
+            let parent = entry.path().parent().unwrap_or(base);
+            let rel = format!("{}/{escaped}", rel_path(base, parent, prefix));
+            diags.push(
+                Diagnostic::error(
+                    rel.trim_start_matches('/'),
+                    "the name is not UTF-8 text (each `\\xNN` is a byte that is not)",
+                )
+                .help("rename it in UTF-8: such names can read alike (`x\\xFF.png` and `x\\xFE.png` both show as `x\u{FFFD}.png`) and one file would replace the other"),
+            );
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
         let rel = rel_path(base, entry.path(), prefix);
         let ft = entry.file_type();
         let name = entry.file_name().to_string_lossy();

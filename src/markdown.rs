@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -55,7 +55,8 @@ pub fn scan(body: &str) -> Scan {
     let mut out = Scan::default();
     let mut taken = crate::slug::UniqueIds::default();
     let mut heading: Option<(u8, Option<String>, String, usize)> = None;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    let events = Parser::new_ext(body, options()).into_offset_iter();
+    for (event, range) in crate::tilde::two_only(body, events) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((
@@ -138,7 +139,8 @@ pub fn render(
     let mut heading_no = 0;
     let mut in_code: Option<CodeBlock> = None;
     let mut claim_suffix: Option<String> = None;
-    let events = Parser::new_ext(body, options()).filter_map(|event| match event {
+    let events = Parser::new_ext(body, options()).into_offset_iter();
+    let events = crate::tilde::two_only(body, events).filter_map(|(event, _)| match event {
         Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
             let id = headings.get(heading_no).map(|h| CowStr::from(h.id.clone()));
             heading_no += 1;

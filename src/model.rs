@@ -98,6 +98,8 @@ pub struct Event {
 pub struct Asset {
     /// Output path, `en/img/map.png`.
     pub out: String,
+    /// The file it is copied from, `content/en/img/map.png`.
+    pub origin: String,
     pub bytes: Vec<u8>,
 }
 
@@ -206,7 +208,16 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
     let mut claim_files: Vec<(&InputFile, String)> = Vec::new();
     let mut sources_file = None;
     let mut timeline_file = None;
-    let mut assets = Vec::new();
+    // The site's own static/ folder, copied into the output's root.
+    let mut assets: Vec<Asset> = input
+        .statics
+        .iter()
+        .map(|f| Asset {
+            out: f.rel.strip_prefix("static/").unwrap_or(&f.rel).to_string(),
+            origin: f.rel.clone(),
+            bytes: f.bytes.clone(),
+        })
+        .collect();
 
     for f in &input.content {
         let rest = f.rel.strip_prefix("content/").unwrap_or(&f.rel);
@@ -243,12 +254,18 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                 } else {
                     assets.push(Asset {
                         out: rest.to_string(),
+                        origin: f.rel.clone(),
                         bytes: f.bytes.clone(),
                     });
                 }
             }
-            (dir, Some(_)) => diags.push(
-                Diagnostic::error(
+            (dir, Some(_)) => diags.push(match crate::langtag::case_variant(dir, config.codes()) {
+                Some(known) => Diagnostic::error(
+                    &f.rel,
+                    format!("folder `content/{dir}/` is written `{known}` in site.yaml"),
+                )
+                .help(format!("rename the folder `content/{known}/`: a language code is spelled everywhere as site.yaml spells it")),
+                None => Diagnostic::error(
                     &f.rel,
                     format!("folder `content/{dir}/` is not a language in site.yaml"),
                 )
@@ -257,7 +274,7 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                     quoted_list(config.codes()),
                     suggest("language", dir, config.codes())
                 )),
-            ),
+            }),
             (name, None) => diags.push(
                 Diagnostic::error(&f.rel, format!("unexpected file `{name}` in content/")).help(
                     "content/ holds language folders, claims/, sources.yaml and timeline.yaml",
@@ -309,8 +326,12 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
         };
     }
 
+    let errors_before = diags.error_count();
     let raw_sources: Vec<RawSource> =
         sources_file.map_or_else(Vec::new, |f| parse_list_file(f, &mut diags));
+    // A sources.yaml that does not parse is one error, not one more for
+    // every citation of a source it holds.
+    let sources_unread = diags.error_count() > errors_before;
     let raw_events: Vec<RawEvent> =
         timeline_file.map_or_else(Vec::new, |f| parse_list_file(f, &mut diags));
     let mut parsed_claims: Vec<(String, String, String, Result<RawClaim, Diagnostic>)> =
@@ -454,6 +475,7 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                     stance: c.stance,
                     note: c.note.clone(),
                 }),
+                None if sources_unread => {}
                 None => diags.push(
                     Diagnostic::error(rel, format!("cites unknown source `{}`", c.source))
                         .at(find_line(text, &c.source), None)
@@ -464,6 +486,14 @@ pub fn build(config: SiteConfig, input: &SiteInput) -> Result<Site, Diagnostics>
                         )),
                 ),
             }
+        }
+        for (target, why) in crate::related::problems(id, &raw.related) {
+            let line = crate::diagnostics::find_lines(text, target).last();
+            diags.push(
+                Diagnostic::error(rel, format!("`related` names `{target}`: {why}"))
+                    .at(line, None)
+                    .help("list each other claim once"),
+            );
         }
         let mut resolve_claim = |target: &str, field: &str| -> Option<usize> {
             match claim_ids.binary_search(&target) {

@@ -19,7 +19,15 @@ pub enum OutputError {
     Foreign(PathBuf),
     /// The output would overwrite the site itself.
     Unsafe(PathBuf, &'static str),
+    /// The output cannot be written through a link on its way.
+    Link(PathBuf, String),
+    /// As `Unsafe`, for an output path that leads elsewhere than it reads
+    /// (through a symbolic link): the path given, where it leads, why.
+    LeadsInto(PathBuf, PathBuf, &'static str),
     Io(PathBuf, std::io::Error),
+    /// The new site is in place, but the previous output, moved to this
+    /// folder, could not be removed.
+    OldKept(PathBuf, std::io::Error),
 }
 
 impl fmt::Display for OutputError {
@@ -31,7 +39,10 @@ impl fmt::Display for OutputError {
                 p.display()
             ),
             OutputError::Unsafe(p, why) => write!(f, "error: cannot write the site to `{}`: {why}\n  help: choose an output folder of its own, such as `public`", p.display()),
+            OutputError::Link(p, why) => write!(f, "error: cannot write the site to `{}`: {why}\n  help: pass the real folder as --output, or remove the link", p.display()),
+            OutputError::LeadsInto(p, real, why) => write!(f, "error: cannot write the site to `{}`, which leads to `{}` through a symbolic link: {why}\n  help: choose an output folder of its own, such as `public`", p.display(), real.display()),
             OutputError::Io(p, e) => write!(f, "error: failed to write `{}`: {e}", p.display()),
+            OutputError::OldKept(p, e) => write!(f, "error: the new site is in place, but the previous output, moved to `{}`, could not be removed: {e}\n  help: remove that folder by hand (the next build tries again)", p.display()),
         }
     }
 }
@@ -49,73 +60,42 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
     move |e| OutputError::Io(path.to_path_buf(), e)
 }
 
-/// Refuses output folders that are, or contain, the site's own files.
+/// Refuses output folders that are, or contain, the site's own files,
+/// judged where the kernel will really write (see [`crate::outpath`]).
 pub fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputError> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        resolve_existing(&normalize(&p))
-    };
-    let (root, out) = (abs(root), abs(output));
-    if root.starts_with(&out) {
-        return Err(OutputError::Unsafe(
-            output.to_path_buf(),
-            "it is the site folder or one of its parents",
-        ));
-    }
-    for inner in ["content", "themes", "src", ".git"] {
-        if out.starts_with(root.join(inner)) {
-            return Err(OutputError::Unsafe(
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let resolve = |p: &Path| {
+        crate::outpath::resolve(p, &cwd).map_err(|why| {
+            OutputError::Unsafe(
                 output.to_path_buf(),
-                "it lies inside the site's own sources",
-            ));
+                if why.contains("symbolic links") {
+                    "it leads through a loop of symbolic links"
+                } else {
+                    "its symbolic links cannot be read"
+                },
+            )
+        })
+    };
+    if let Some(why) = crate::outpath::link_problem(output) {
+        return Err(OutputError::Link(output.to_path_buf(), why));
+    }
+    let (root, out) = (resolve(root)?, resolve(output)?);
+    let refuse = |why| {
+        if crate::outpath::fold_dots(&cwd.join(output)) != out {
+            OutputError::LeadsInto(output.to_path_buf(), out.clone(), why)
+        } else {
+            OutputError::Unsafe(output.to_path_buf(), why)
+        }
+    };
+    if root.starts_with(&out) {
+        return Err(refuse("it is the site folder or one of its parents"));
+    }
+    for inner in ["content", "static", "themes", "src", ".git"] {
+        if out.starts_with(root.join(inner)) {
+            return Err(refuse("it lies inside the site's own sources"));
         }
     }
     Ok(())
-}
-
-/// `path` with its longest existing ancestor resolved through symbolic
-/// links, so that `site/link-to-content/out` is seen to lie in `content/`.
-fn resolve_existing(path: &Path) -> PathBuf {
-    let mut existing = path.to_path_buf();
-    let mut rest = Vec::new();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            let mut out = real;
-            for part in rest.iter().rev() {
-                out.push(part);
-            }
-            return out;
-        }
-        match (
-            existing.file_name().map(|n| n.to_os_string()),
-            existing.parent(),
-        ) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_path_buf();
-            }
-            _ => return path.to_path_buf(),
-        }
-    }
-}
-
-/// Folds `.` and `..` without touching the disk.
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 pub fn write_site(
@@ -375,7 +355,7 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Output
     }
     if exchange(staging, output).is_ok() {
         // `staging` now holds the previous output, which we wrote.
-        let _ = remove_ours(staging);
+        remove_ours(staging).map_err(|e| OutputError::OldKept(staging.to_path_buf(), e))?;
         return Ok(Previous::Replaced);
     }
     // No atomic exchange here: two renames, with the old folder kept until
@@ -390,7 +370,7 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Output
         let _ = std::fs::rename(&old, output);
         return Err(OutputError::Io(output.to_path_buf(), e));
     }
-    let _ = remove_ours(&old);
+    remove_ours(&old).map_err(|e| OutputError::OldKept(old.clone(), e))?;
     Ok(Previous::Replaced)
 }
 

@@ -140,6 +140,9 @@ pub fn parse_page(rel: &str, lang: &str, text: &str) -> Result<PageFile, Diagnos
             );
         }
     }
+    for d in crate::bodycheck::diagnostics(rel, body, body_line) {
+        diags.push(d);
+    }
     if diags.has_errors() {
         return Err(diags);
     }
@@ -149,7 +152,9 @@ pub fn parse_page(rel: &str, lang: &str, text: &str) -> Result<PageFile, Diagnos
         key,
         kind,
         meta,
-        body: body.to_string(),
+        // CommonMark §2.3: U+0000 is replaced by U+FFFD (pulldown-cmark
+        // passes it through).
+        body: body.replace('\0', "\u{FFFD}"),
         body_line,
     })
 }

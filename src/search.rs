@@ -23,6 +23,21 @@ pub fn index<'p>(
     paths: impl IntoIterator<Item = &'p str>,
     read: impl Fn(&str) -> Result<Vec<u8>, Diagnostic>,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
+    // Pagefind panics on some input (it once did on a long language
+    // code): a located error, not a crash.
+    crate::guard::contained(|| index_pages(paths, read)).unwrap_or_else(|panic| {
+        Err(Diagnostic::error(
+            "(search index)",
+            format!("building the search index stopped with an internal error in Pagefind: {panic}"),
+        )
+        .help("this is a bug: please report it with the site; `dossier build --no-search` builds the site without search meanwhile"))
+    })
+}
+
+fn index_pages<'p>(
+    paths: impl IntoIterator<Item = &'p str>,
+    read: impl Fn(&str) -> Result<Vec<u8>, Diagnostic>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let fail = |e: &dyn std::fmt::Display| {
         Diagnostic::error(
             "(search index)",
@@ -81,4 +96,35 @@ pub fn index_files(files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostic> 
 /// Pages inside a language folder; the chooser and 404 are not content.
 fn indexable(path: &str) -> bool {
     path.ends_with(".html") && path.contains('/') && !path.starts_with(BUNDLE_DIR)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(lang: &str) -> Vec<u8> {
+        format!("<!DOCTYPE html><html lang=\"{lang}\"><head><title>T</title></head><body data-pagefind-body><p>Ferry across the strait</p></body></html>").into_bytes()
+    }
+
+    #[test]
+    fn a_panic_in_pagefind_is_a_diagnostic_not_a_crash() {
+        let _serial = crate::guard::tests::SERIAL
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        // 34 characters: Pagefind cuts a hash of at most 40 to 34 + 8.
+        let lang = "de-ch-1901-fonipa-fonxsamp-alalc97";
+        let d = index(["de/index.html"], |_| Ok(page(lang))).unwrap_err();
+        assert_eq!(d.path, "(search index)");
+        assert!(d.message.contains("internal error in Pagefind"), "{d}");
+        assert!(d.message.contains("out of"), "{d}");
+        assert!(d.help.unwrap().contains("--no-search"));
+    }
+
+    #[test]
+    fn the_longest_allowed_code_is_indexed() {
+        let lang = "ca-es-valenc";
+        assert_eq!(lang.len(), crate::langtag::MAX_SITE_CODE_LEN);
+        let files = index(["ca/index.html"], |_| Ok(page(lang))).unwrap();
+        assert!(files.iter().any(|f| f.path.contains(&format!("{lang}_"))));
+    }
 }

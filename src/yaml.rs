@@ -14,6 +14,12 @@ pub fn parse<T: DeserializeOwned>(
     if text.contains('&') {
         check_expansion(path, text, first_line)?;
     }
+    crate::yamlcheck::check(text).map_err(|e| {
+        let mut d = from_error(path, &e, first_line);
+        d.message = crate::yamlcheck::message(&e);
+        let help = crate::yamlcheck::help(&d.message);
+        d.help(help)
+    })?;
     serde_yaml::from_str(text).map_err(|e| from_error(path, &e, first_line))
 }
 

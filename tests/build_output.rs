@@ -856,3 +856,67 @@ fn a_theme_file_that_is_not_used_gets_a_warning() {
         stderr(&out)
     );
 }
+
+/// README, "The Markdown": strikethrough takes two tildes; one is text
+/// (an explainer's "~5% to ~6%~" lost its tildes and was struck out).
+#[test]
+fn a_single_tilde_is_text_and_two_strike_through() {
+    let site = fixture("plain");
+    std::fs::write(
+        site.path().join("content/en/about.md"),
+        "---\ntitle: About\n---\n\nGrowth from ~5% to ~6%~ a year, ~~not 9%~~.\n",
+    )
+    .unwrap();
+    let public = build_ok(site.path());
+    let html = read(&public, "en/about/index.html");
+    assert!(
+        html.contains("Growth from ~5% to ~6%~ a year, <del>not 9%</del>."),
+        "{html}"
+    );
+}
+
+/// SECURITY.md: "files a user puts inside the output folder are replaced
+/// on rebuild"; what a host wants at the output's root (a `CNAME`) goes
+/// in the site's `static/` folder, which is copied there as it is.
+#[test]
+fn static_files_at_the_site_root_land_in_the_output_root() {
+    let site = fixture("plain");
+    let public = build_ok(site.path());
+    std::fs::write(public.join("CNAME"), "by-hand.example.org\n").unwrap();
+    std::fs::create_dir_all(site.path().join("static/.well-known")).unwrap();
+    std::fs::write(site.path().join("static/CNAME"), "ferry.example.org\n").unwrap();
+    std::fs::write(
+        site.path().join("static/.well-known/security.txt"),
+        "Contact: x\n",
+    )
+    .unwrap();
+    let public = build_ok(site.path());
+    assert_eq!(read(&public, "CNAME"), "ferry.example.org\n");
+    assert_eq!(read(&public, ".well-known/security.txt"), "Contact: x\n");
+    // A hand-added file in the output is gone after a rebuild.
+    std::fs::remove_file(site.path().join("static/CNAME")).unwrap();
+    std::fs::write(public.join("CNAME"), "by-hand.example.org\n").unwrap();
+    let public = build_ok(site.path());
+    assert!(!public.join("CNAME").exists());
+}
+
+/// A file in `static/` is checked like every other copied file: it may not
+/// take the place of a generated one, nor differ from one only by case.
+#[test]
+fn a_static_file_may_not_take_a_generated_file_s_place() {
+    let site = fixture("plain");
+    std::fs::create_dir_all(site.path().join("static/en")).unwrap();
+    std::fs::write(site.path().join("static/404.html"), "mine").unwrap();
+    std::fs::write(site.path().join("static/Robots.TXT"), "mine").unwrap();
+    let out = build(site.path(), &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error: static/404.html: would be copied to `404.html`, where dossier writes a file of its own"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: static/Robots.TXT: `Robots.TXT` (`static/Robots.TXT`) and `robots.txt` (`robots.txt`, which dossier writes) are one name"),
+        "{err}"
+    );
+}

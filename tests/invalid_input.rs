@@ -112,3 +112,11 @@ fn bom_and_crlf_are_accepted() {
     let public = build_ok(site.path());
     assert!(read(&public, "en/about/index.html").contains("<h1>About</h1>"));
 }
+
+/// `dossier check` finds every problem `build` refuses, with the same
+/// message (all but the build's own closing line).
+#[test]
+fn check_reports_each_invalid_fixture_as_build_does() {
+    let failures = refuses_each_invalid_fixture("check");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

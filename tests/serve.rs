@@ -273,3 +273,12 @@ fn a_broken_edit_keeps_the_last_good_site_and_shows_the_error() {
         after.seen
     );
 }
+
+/// `serve` has the guards `build` has: every site that `build` refuses
+/// (tests/fixtures/invalid/) is refused by `serve` with the same message,
+/// before it listens; none makes it panic.
+#[test]
+fn serve_refuses_each_invalid_fixture_as_build_does() {
+    let failures = refuses_each_invalid_fixture("serve");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -27,6 +27,8 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("links", links),
     ("markdown", markdown),
     ("site", site),
+    ("language_code", language_code),
+    ("output_path", output_path),
 ];
 
 /// Bytes as a file would be read: BOM, CRLF and bad UTF-8 handled as the
@@ -178,6 +180,7 @@ fn link_index() -> &'static LinkIndex {
                 file("content/timeline.yaml", "- id: e1\n  date: 2025-05\n  title: {en: E}\n"),
             ],
             theme: Vec::new(),
+            statics: Vec::new(),
         };
         let site = dossier::model::build(config, &input).expect("fixed site");
         let analysis = dossier::analysis::analyse(&site).expect("fixed site");
@@ -396,6 +399,7 @@ pub fn site(data: &[u8]) {
         config_text,
         content,
         theme: Vec::new(),
+        statics: Vec::new(),
     };
     if let Ok(prepared) =
         dossier::build::prepare_input(config, input, &dossier::build::PrepareOptions::default())
@@ -411,4 +415,91 @@ pub fn site(data: &[u8]) {
             );
         }
     }
+}
+
+/// A language code, as `site.yaml` would list it. A code dossier accepts
+/// is a safe folder name, makes a valid `site.yaml` beside `en`, and can
+/// be indexed by Pagefind, which once panicked on long codes.
+pub fn language_code(data: &[u8]) {
+    let Ok(code) = std::str::from_utf8(data) else {
+        return;
+    };
+    let accepted = dossier::langtag::site_code_problem(code).is_none();
+    assert_eq!(
+        accepted,
+        config::is_language_tag(code) && code.len() <= dossier::langtag::MAX_SITE_CODE_LEN,
+        "{code:?}"
+    );
+    if !accepted {
+        return;
+    }
+    assert!(
+        code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'),
+        "{code:?}"
+    );
+    let yaml = format!(
+        "title: {{en: T}}\ndefault_language: en\nlanguages: [{{code: en, name: E}}, {{code: '{code}', name: X}}]\n"
+    );
+    let parsed = config::parse(&yaml);
+    let clash = dossier::langtag::same(code, "en") || dossier::slug::is_reserved_name(code);
+    assert_eq!(parsed.is_ok(), !clash, "{code:?}: {:?}", parsed.err());
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><title>T</title></head><body data-pagefind-body><p>Words to index</p></body></html>"
+    );
+    let index = dossier::search::index(["x/index.html"], |_| Ok(page.clone().into_bytes()));
+    assert!(index.is_ok(), "{code:?}: {:?}", index.err());
+}
+
+/// An `--output` path, relative to a site in a fresh temporary folder
+/// that holds links of every kind (into `content/en`, absolute, `..`, a
+/// loop). Where `outpath::resolve` says it leads must be where the kernel
+/// takes an existing path (`canonicalize`), and an output the check
+/// accepts must lead neither into the site's sources nor above the site.
+/// Nothing is written but the sandbox.
+pub fn output_path(data: &[u8]) {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::symlink;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static RUN: AtomicUsize = AtomicUsize::new(0);
+    let rel = data.strip_prefix(b"/").unwrap_or(data);
+    if rel.contains(&0) || rel.len() > 4096 {
+        return;
+    }
+    let rel = Path::new(std::ffi::OsStr::from_bytes(rel));
+    let tmp = std::env::temp_dir().join(format!(
+        "dossier-fuzz-output-{}-{}",
+        std::process::id(),
+        RUN.fetch_add(1, Ordering::Relaxed)
+    ));
+    let site = tmp.join("site");
+    std::fs::create_dir_all(site.join("content/en")).unwrap();
+    std::fs::create_dir_all(site.join("themes/t")).unwrap();
+    std::fs::create_dir_all(site.join("deep/er")).unwrap();
+    std::fs::write(site.join("site.yaml"), "").unwrap();
+    symlink("content/en", site.join("lnk")).unwrap();
+    symlink(site.join("content"), site.join("abs")).unwrap();
+    symlink("..", site.join("up")).unwrap();
+    symlink("loop", site.join("loop")).unwrap();
+    symlink("deep/er/../../lnk", site.join("chain")).unwrap();
+    let site = site.canonicalize().unwrap();
+    let path = site.join(rel);
+    let resolved = dossier::outpath::resolve(&path, &site);
+    if let (Ok(real), Ok(want)) = (&resolved, path.canonicalize()) {
+        assert_eq!(real, &want, "{rel:?}");
+    }
+    if dossier::output::check_output_location(&site, &path).is_ok() {
+        let real = resolved.expect("an accepted output resolves");
+        assert!(
+            !site.starts_with(&real),
+            "{rel:?} leads above the site: {real:?}"
+        );
+        for inner in ["content", "static", "themes", "src", ".git"] {
+            assert!(
+                !real.starts_with(site.join(inner)),
+                "{rel:?} leads into {inner}: {real:?}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
 }

@@ -18,11 +18,11 @@ pub struct Watch {
     root: PathBuf,
 }
 
-/// Starts watching content/, themes/ and the root folder (for site.yaml).
+/// Starts watching content/, themes/, static/ and the root folder (for site.yaml).
 pub fn start(root: &Path) -> Result<Watch, String> {
     let (tx, rx) = channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx).map_err(|e| e.to_string())?;
-    for dir in ["content", "themes"] {
+    for dir in ["content", "themes", "static"] {
         let path = root.join(dir);
         if path.is_dir() {
             watcher
@@ -88,7 +88,7 @@ impl Watch {
     }
 }
 
-/// Content, themes and site.yaml; not editor swap files or the output.
+/// Content, themes, static/ and site.yaml; not editor swap files or the output.
 fn relevant(root: &Path, path: &Path) -> bool {
     let name = path
         .file_name()
@@ -107,5 +107,5 @@ fn relevant(root: &Path, path: &Path) -> bool {
         .next()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .unwrap_or_default();
-    first == "content" || first == "themes" || rel == Path::new("site.yaml")
+    first == "content" || first == "themes" || first == "static" || rel == Path::new("site.yaml")
 }

@@ -200,3 +200,36 @@ fn normalize(p: &Path) -> PathBuf {
     }
     out
 }
+
+/// Runs `command` (`build`, `check`, `serve`) on a copy of each site in
+/// tests/fixtures/invalid/ and returns what went wrong: an exit code other
+/// than 1, a panic, or a line of the fixture's expect.txt missing from
+/// standard error (except the build's own closing `build failed` line).
+pub fn refuses_each_invalid_fixture(command: &str) -> Vec<String> {
+    let mut failures = Vec::new();
+    for entry in std::fs::read_dir(fixture_dir("invalid")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let site = fixture(&format!("invalid/{name}"));
+        let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args([command, "--root", site.path().to_str().unwrap()])
+            .env("SOURCE_DATE_EPOCH", "1755129600")
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        let expect = read(&fixture_dir(&format!("invalid/{name}")), "expect.txt");
+        let missing: Vec<&str> = expect
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with("build failed"))
+            .filter(|l| !err.contains(l))
+            .collect();
+        if out.status.code() != Some(1) || !missing.is_empty() || err.contains("panicked") {
+            failures.push(format!(
+                "{name}: exit {:?}, lacks {missing:?}\n{err}",
+                out.status.code()
+            ));
+        }
+    }
+    failures
+}

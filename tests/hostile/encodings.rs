@@ -165,3 +165,37 @@ fn bidirectional_controls_in_file_names_are_refused() {
         "{err}"
     );
 }
+
+/// SECURITY.md: "A file or folder name that is not UTF-8 is refused,
+/// named by its bytes" — two such names used to read alike (`x�.png`)
+/// and one file was silently lost.
+#[test]
+fn file_names_that_are_not_utf8_are_refused_by_their_bytes() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = crate::minimal_site();
+    let en = site.path().join("content/en");
+    let name = |b: &[u8]| en.join(std::ffi::OsStr::from_bytes(b));
+    std::fs::write(name(b"x\xff.png"), "one").unwrap();
+    std::fs::write(name(b"x\xfe.png"), "two").unwrap();
+    std::fs::create_dir(name(b"d\xff")).unwrap();
+    std::fs::write(name(b"d\xff").join("inside.png"), "three").unwrap();
+    let (code, err) = crate::build_err(site.path());
+    assert_eq!(code, Some(1), "{err}");
+    for rel in [
+        "content/en/x\\xFF.png",
+        "content/en/x\\xFE.png",
+        "content/en/d\\xFF",
+    ] {
+        assert!(
+            err.contains(&format!(
+                "error: {rel}: the name is not UTF-8 text (each `\\xNN` is a byte that is not)"
+            )),
+            "{rel}:\n{err}"
+        );
+    }
+    assert!(
+        err.contains("build failed: 3 errors"),
+        "one error per name:\n{err}"
+    );
+    assert!(!site.path().join("public").exists());
+}

@@ -306,7 +306,10 @@ fn links_that_run_code_are_refused_in_every_link_position() {
         );
     }
     assert!(err.contains("`javascript` scheme") && err.contains("`vbscript` scheme"));
-    assert!(err.contains("`data:text/html` scheme"), "{err}");
+    assert!(
+        err.contains("a `data:text/html` URL, which can hold script"),
+        "{err}"
+    );
     assert!(!site.path().join("public").exists());
 }
 
@@ -366,4 +369,71 @@ fn a_base_url_with_a_line_break_cannot_add_lines_to_robots_txt() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("is not an absolute http(s) URL"), "{err}");
     assert!(err.contains("without spaces"), "{err}");
+}
+
+/// SECURITY.md: "A NUL character in Markdown becomes U+FFFD, as CommonMark
+/// (§2.3) requires" — in text, headings, code and link text alike; no NUL
+/// byte reaches any page, feed or export.
+#[test]
+fn a_nul_in_markdown_becomes_the_replacement_character() {
+    let site = crate::minimal_site();
+    crate::write_site(
+        site.path(),
+        &[(
+            "content/en/zero.md",
+            "---\ntitle: Nul\n---\n\n## Head\0ing\n\nText a\0b and [li\0nk](https://example.org/).\n\n```\nco\0de\n```\n",
+        )],
+    );
+    let public = build_ok(site.path());
+    let html = read(&public, "en/zero/index.html");
+    for text in [
+        "Head\u{FFFD}ing",
+        "a\u{FFFD}b",
+        "li\u{FFFD}nk",
+        "co\u{FFFD}de",
+    ] {
+        assert!(html.contains(text), "{text}:\n{html}");
+    }
+    // Text outputs; the search index's files are compressed binary.
+    for (rel, bytes) in snapshot(&public) {
+        if !rel.starts_with("pagefind/") {
+            assert!(!bytes.contains(&0), "{rel} holds a NUL byte");
+        }
+    }
+}
+
+/// SECURITY.md: a URL's scheme is read without regard to case (RFC 3986):
+/// `HTTPS://` is accepted as `https://` for a source's `url` and the
+/// site's `base_url`, and `JAVASCRIPT:` is refused like `javascript:`.
+#[test]
+fn an_upper_case_scheme_is_the_same_scheme() {
+    let site = crate::minimal_site();
+    write_site(
+        site.path(),
+        &[
+            (
+                "site.yaml",
+                "title: {en: M}\ndefault_language: en\nlanguages: [{code: en, name: English}]\nbase_url: HTTPS://example.org/m/\n",
+            ),
+            (
+                "content/sources.yaml",
+                "- {id: s, language: en, title: {en: S}, url: 'HTTPS://example.org/a'}\n",
+            ),
+        ],
+    );
+    let public = build_ok(site.path());
+    assert!(read(&public, "en/atom.xml").contains("HTTPS://example.org/m/en/"));
+    write_site(
+        site.path(),
+        &[(
+            "content/en/x.md",
+            "---\ntitle: X\n---\n[x](JAVASCRIPT:alert(1))\n",
+        )],
+    );
+    let out = build(site.path(), &[]);
+    assert!(
+        stderr(&out).contains("link uses the `javascript` scheme"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -11,6 +11,7 @@ mod fuzz_replay;
 mod limits;
 mod nothing_lost;
 mod paths;
+mod promises;
 mod properties;
 
 use std::path::Path;

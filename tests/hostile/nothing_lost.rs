@@ -179,3 +179,49 @@ fn a_staging_folder_dossier_did_not_make_is_never_removed() {
     );
     assert!(!tmp.path().join("public").exists());
 }
+
+/// A previous output that cannot be removed after the swap was left as
+/// `.public.dossier-staging-PID` while the build reported success. Now the
+/// build says so (exit 3), naming the folder. An immutable file (chattr
+/// +i, which even root cannot remove) stands for any such failure; where
+/// the file system has no such flag the case cannot be made, and the test
+/// says so and stops.
+#[test]
+fn a_previous_output_that_cannot_be_removed_is_reported() {
+    let site = crate::minimal_site();
+    let public = build_ok(site.path());
+    let stuck = public.join("en/index.html");
+    let made = Command::new("chattr").arg("+i").arg(&stuck).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("chattr +i is not available here: case not made");
+        return;
+    }
+    write_site(
+        site.path(),
+        &[("content/en/_index.md", "---\ntitle: Home\n---\nNew.\n")],
+    );
+    let out = build(site.path(), &[]);
+    let err = stderr(&out);
+    let kept: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public.dossier-staging-"))
+        .collect();
+    for k in &kept {
+        let _ = Command::new("chattr")
+            .arg("-i")
+            .arg(site.path().join(k).join("en/index.html"))
+            .status();
+    }
+    let _ = Command::new("chattr").arg("-i").arg(&stuck).status();
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        err.contains(&format!("error: the new site is in place, but the previous output, moved to `{}`, could not be removed", site.path().join(&kept[0]).display())),
+        "{err}"
+    );
+    assert!(
+        read(&public, "en/index.html").contains("New."),
+        "the new site is in place"
+    );
+}

@@ -38,6 +38,23 @@ fn list(dir: &Path) -> Vec<String> {
 }
 
 #[test]
+fn a_nul_in_a_yaml_id_is_refused_shown_escaped() {
+    let (_tmp, site) = sandboxed_site();
+    write_site(
+        site.as_path(),
+        &[(
+            "content/sources.yaml",
+            "- {id: ok, language: en, title: {en: A}}\n- {id: \"a\\0b\", language: en, title: {en: E}}\n",
+        )],
+    );
+    let err = refused(site.as_path());
+    assert!(
+        err.contains("content/sources.yaml:2:8: the text holds a NUL character (`\\0`)"),
+        "{err}"
+    );
+}
+
+#[test]
 fn ids_that_could_escape_or_break_a_folder_are_refused() {
     // `..`, `/` and `\` cannot be file names, so ids that come from names
     // are tried as sources and events (ids in YAML); claim file names are
@@ -48,7 +65,7 @@ fn ids_that_could_escape_or_break_a_folder_are_refused() {
         &[
             (
                 "content/sources.yaml",
-                "- {id: '..', language: en, title: {en: A}}\n- {id: '../../etc', language: en, title: {en: B}}\n- {id: '/abs', language: en, title: {en: C}}\n- {id: 'a\\b', language: en, title: {en: D}}\n- {id: \"a\\0b\", language: en, title: {en: E}}\n- {id: con, language: en, title: {en: F}}\n- {id: Nul, language: en, title: {en: G}}\n",
+                "- {id: '..', language: en, title: {en: A}}\n- {id: '../../etc', language: en, title: {en: B}}\n- {id: '/abs', language: en, title: {en: C}}\n- {id: 'a\\b', language: en, title: {en: D}}\n- {id: ok, language: en, title: {en: E}}\n- {id: con, language: en, title: {en: F}}\n- {id: Nul, language: en, title: {en: G}}\n",
             ),
             (
                 "content/timeline.yaml",
@@ -75,10 +92,8 @@ fn ids_that_could_escape_or_break_a_folder_are_refused() {
             "{id}:\n{err}"
         );
     }
-    assert!(
-        err.contains("source id `a\\0b` is not a safe id"),
-        "NUL shown escaped:\n{err}"
-    );
+    // A NUL (only possible as the escape `\0`) is refused before the ids
+    // are read (issue 16): see `a_nul_in_a_yaml_id_is_refused_shown_escaped`.
     assert!(
         err.contains("content/timeline.yaml:1: event id `../x` is not a safe id"),
         "{err}"
@@ -402,4 +417,116 @@ fn a_copied_file_cannot_take_the_place_of_a_generated_one() {
             "{origin}:\n{err}"
         );
     }
+}
+
+/// SECURITY.md: "The output may not be ... inside `content/` ... also when
+/// reached through a symbolic link" — and `..` after a link goes up from
+/// where the link led, as the kernel takes it: `lnk/../x` with `lnk` a
+/// link to `content/en` is `content/x`.
+#[test]
+fn an_output_through_a_link_and_dot_dot_is_judged_where_it_leads() {
+    let (_tmp, site) = sandboxed_site();
+    let site = site.canonicalize().unwrap();
+    std::os::unix::fs::symlink("content/en", site.join("lnk")).unwrap();
+    std::fs::create_dir_all(site.join("content/en/deeper")).unwrap();
+    std::os::unix::fs::symlink(site.join("content/en/deeper"), site.join("deep")).unwrap();
+    for (output, leads_to) in [
+        ("lnk/../x", "content/x"),
+        ("deep/../../public", "content/public"),
+        ("./lnk/../../lnk/../x", "content/x"),
+    ] {
+        let before = snapshot(&site);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["build", "--output", output])
+            .current_dir(&site)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{output}: {err}");
+        assert!(
+            err.contains(&format!(
+                "error: cannot write the site to `{output}`, which leads to `{}` through a symbolic link: it lies inside the site's own sources",
+                site.join(leads_to).display()
+            )),
+            "{output}:\n{err}"
+        );
+        assert_eq!(snapshot(&site), before, "{output}: the site changed");
+    }
+    // The same words without the link's detour are an ordinary folder.
+    std::fs::remove_file(site.join("lnk")).unwrap();
+    std::fs::create_dir(site.join("lnk")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "-q", "--output", "lnk/../x"])
+        .current_dir(&site)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.join("x/en/index.html").is_file());
+}
+
+/// SECURITY.md: "Two output names that differ only by letter case or by
+/// how an accent is composed are refused, naming both files" — on macOS,
+/// Windows and many hosts one would silently replace the other.
+#[test]
+fn names_that_are_one_where_case_is_ignored_are_refused() {
+    let (_tmp, site) = sandboxed_site();
+    write_site(
+        &site,
+        &[
+            ("content/sources.yaml", "- {id: s, language: en, title: {en: S}}\n"),
+            ("content/timeline.yaml", "- {id: e, date: 2025, title: {en: E}}\n"),
+            (
+                "content/claims/c.yaml",
+                "statement: {en: C}\nstatus: reported\nattributed_to: {en: A}\nsources: [{source: s, stance: supports}]\n",
+            ),
+            ("content/en/Claims.JSON", "{}"),
+            ("content/en/Timeline/a.png", "a"),
+            ("content/en/photo.png", "p"),
+            ("content/en/Photo.PNG", "P"),
+            ("content/en/caf\u{e9}.png", "nfc"),
+            ("content/en/cafe\u{301}.png", "nfd"),
+        ],
+    );
+    let err = refused(&site);
+    for wanted in [
+        "error: content/en/Claims.JSON: `en/Claims.JSON` (`content/en/Claims.JSON`) and `en/claims.json` (`en/claims.json`, which dossier writes) are one name where letter case is ignored",
+        "error: content/en/Timeline/a.png: `en/Timeline` (the folder of `content/en/Timeline/a.png`) and `en/timeline` (the folder of `en/timeline/index.html`, which dossier writes)",
+        "error: content/en/photo.png: `en/photo.png` (`content/en/photo.png`) and `en/Photo.PNG` (`content/en/Photo.PNG`)",
+        "(`content/en/cafe\u{301}.png`, accents decomposed)",
+    ] {
+        assert!(err.contains(wanted), "{wanted}\n{err}");
+    }
+    assert!(err.contains("build failed: 4 errors"), "{err}");
+}
+
+/// An output through a link to nothing used to fail with only "File
+/// exists (os error 17)"; an output that is itself a link, with "it
+/// exists and is not a folder". Both now say what the link is.
+#[test]
+fn an_output_through_a_link_to_nothing_says_so() {
+    let (tmp, site) = sandboxed_site();
+    let gone = tmp.path().join("gone");
+    std::os::unix::fs::symlink("/nonexistent/dir", &gone).unwrap();
+    let out = build(&site, &["--output", gone.join("site").to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "`{}` is a symbolic link to `/nonexistent/dir`, which does not exist",
+            gone.display()
+        )),
+        "{err}"
+    );
+    let real = tmp.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    let link = tmp.path().join("link");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let out = build(&site, &["--output", link.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("it is a symbolic link (to `"), "{err}");
+    assert!(
+        err.contains("help: pass the real folder as --output"),
+        "{err}"
+    );
 }
