@@ -235,7 +235,7 @@ fn sources_index_has_the_claims_by_sources_matrix() {
     let site = fixture("basic");
     let public = build_ok(site.path());
     let html = read(&public, "en/sources/index.html");
-    assert!(html.contains("<table class=\"matrix\">"));
+    assert!(html.contains("<table class=\"matrix\""));
     assert_eq!(
         html.matches("<th scope=\"col\">").count(),
         4,
