@@ -235,24 +235,24 @@ fn sources_index_has_the_claims_by_sources_matrix() {
     let site = fixture("basic");
     let public = build_ok(site.path());
     let html = read(&public, "en/sources/index.html");
-    assert!(html.contains("<table class=\"matrix\">"));
+    assert!(html.contains("<table class=\"matrix\""));
     assert_eq!(
         html.matches("<th scope=\"col\">").count(),
-        3,
-        "a claim column and one per source"
+        4,
+        "a claim column, one per source and the tally"
     );
     assert_eq!(
         html.matches("<th scope=\"row\">").count(),
-        2,
-        "one row per claim"
+        3,
+        "one row per claim and the totals per source"
     );
     let row = &html[html.find("The line opens in June 2026.").unwrap()..];
     let row = &row[..row.find("</tr>").unwrap()];
     assert!(
-        row.contains(">✓</span><span class=\"visually-hidden\">Supports</span>"),
+        row.contains(">✓</b><span class=\"vh\">Supports</span>"),
         "{row}"
     );
-    assert!(row.contains(">✗</span><span class=\"visually-hidden\">Contradicts</span>"));
+    assert!(row.contains(">✗</b><span class=\"vh\">Contradicts</span>"));
 }
 
 #[test]
@@ -261,7 +261,7 @@ fn claims_index_groups_by_topic_and_status() {
     let public = build_ok(site.path());
     let html = read(&public, "tr/claims/index.html");
     assert!(html.contains("id=\"topic-schedule\""));
-    assert!(html.contains(">Takvim</h3>"), "topic label in Turkish");
+    assert!(html.contains(">Takvim</h2>"), "topic label in Turkish");
     assert!(html.contains("id=\"status-disputed\"") && html.contains("id=\"status-reported\""));
 }
 
@@ -835,9 +835,9 @@ fn a_short_list_is_joined_with_the_languages_separator() {
     std::fs::write(site.path().join("site.yaml"), config).unwrap();
     let public = build_ok(site.path());
     let zh = read(&public, "zh/claims/cost/index.html");
-    assert!(zh.contains(">时间表</span>、<span"), "{zh}");
+    assert!(zh.contains(">时间表</a>、<a"), "{zh}");
     let en = read(&public, "en/claims/cost/index.html");
-    assert!(en.contains(">Schedule</span>, <span"), "{en}");
+    assert!(en.contains(">Schedule</a>, <a"), "{en}");
 }
 
 #[test]

@@ -1,8 +1,9 @@
 // Search, as a reader meets it (issue 6): the built site is mounted under a
 // subpath on a local static server, and for each language a query is typed
 // into the search page's box in headless Chromium. The expected page must
-// be among the results, every result must be in the reader's language and
-// under the subpath, and inflected forms must find the same page.
+// be among the results (reached with the "show more" button if need be),
+// every result must be in the reader's language and under the subpath, and
+// inflected forms must find the same page.
 //
 // Usage: node scripts/browser/search.mjs --site public
 
@@ -43,19 +44,30 @@ try {
     const url = `${server.url}${SUB}${c.lang}/search/`;
     await page.goto(url);
     await page.fill('#search-query', c.query);
+    const want = `/${SUB}${c.expect}`;
+    const links = () => page.$$eval('#search-results li > a', (as) => as.map((a) => new URL(a.href).pathname));
     let hrefs = [];
+    let pages = 0;
     try {
       await page.waitForSelector('#search-results li a', { timeout: 15000 });
-      hrefs = await page.$$eval('#search-results li a', (as) => as.map((a) => new URL(a.href).pathname));
+      hrefs = await links();
+      // Results come ten at a time: "show more" until the page is found or
+      // every result is on the page (each of them must be reachable).
+      while (!hrefs.includes(want) && (await page.isVisible('#search-more'))) {
+        await page.click('#search-more');
+        await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, hrefs.length, { timeout: 15000 });
+        hrefs = await links();
+        pages++;
+      }
     } catch {
-      hrefs = [];
+      hrefs = hrefs.length ? hrefs : [];
     }
-    const want = `/${SUB}${c.expect}`;
     const foreign = hrefs.filter((h) => !h.startsWith(`/${SUB}${c.lang}/`));
-    const ok = hrefs.includes(want) && foreign.length === 0;
+    const rank = hrefs.indexOf(want) + 1;
+    const ok = rank > 0 && foreign.length === 0;
     if (!ok) failures++;
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${c.lang} "${c.query}": ${hrefs.length} result(s)` +
-      (hrefs.includes(want) ? `, ${c.expect} found` : `, ${c.expect} MISSING`) +
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${c.lang} "${c.query}": ${hrefs.length} result(s) shown after ${pages} "show more"` +
+      (rank ? `, ${c.expect} found at ${rank}` : `, ${c.expect} MISSING`) +
       (foreign.length ? `, results outside /${SUB}${c.lang}/: ${foreign.join(' ')}` : ''));
   }
   // The header's link becomes a search box when JavaScript runs.

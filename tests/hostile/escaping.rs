@@ -100,9 +100,10 @@ fn assert_scripts_are_ours(rel: &str, html: &str) {
             && rest[13..]
                 .split('"')
                 .next()
-                .is_some_and(|src| src.ends_with("search.js"))
+                .is_some_and(|src| src.ends_with("search.js") || src.ends_with("claims.js"))
         {
-            // The theme's own search script; its URL is escaped like any attribute.
+            // The theme's own scripts (search, and the claims index's
+            // filters); their URLs are escaped like any attribute.
             assert!(
                 !rest[1..rest.find('>').unwrap()].contains('<'),
                 "{rel}: markup in the script's URL"
