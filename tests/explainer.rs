@@ -1,7 +1,10 @@
 //! The shipped explainer (the repository's own site.yaml and content/):
 //! complete in every language, every claim traceable, every source used.
 
-use dossier::{analysis, config, input, model};
+use dossier::model;
+use dossier::parse::config;
+use dossier::read::input;
+use dossier::resolve::analysis;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -155,16 +158,16 @@ fn the_required_disagreements_are_in_the_data() {
             .unwrap_or_else(|| panic!("no claim {id}"))
     };
     let ascend = claim("r2-rumour-ascend-910b");
-    assert_eq!(ascend.status, dossier::data::Status::Superseded);
+    assert_eq!(ascend.status, dossier::parse::data::Status::Superseded);
     assert!(ascend.superseded_by.is_some());
     assert!(ascend
         .citations
         .iter()
-        .any(|c| c.stance == dossier::data::Stance::Contradicts));
+        .any(|c| c.stance == dossier::parse::data::Stance::Contradicts));
     let rumoured = site
         .claims
         .iter()
-        .filter(|c| c.status == dossier::data::Status::Rumored)
+        .filter(|c| c.status == dossier::parse::data::Status::Rumored)
         .count();
     assert!(rumoured >= 3, "the R2 specifications are rumours");
 }

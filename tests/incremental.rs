@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use dossier::build::{prepare, PrepareOptions, Prepared};
+use dossier::pipeline::{prepare, PrepareOptions, Prepared};
 use std::path::Path;
 
 fn full(root: &Path) -> Prepared {

@@ -5,8 +5,8 @@
 
 mod common;
 use common::*;
-use dossier::build::{prepare, PrepareOptions};
-use dossier::session::{RebuildKind, Rebuilt, Session};
+use dossier::pipeline::{prepare, PrepareOptions};
+use dossier::serve::session::{RebuildKind, Rebuilt, Session};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

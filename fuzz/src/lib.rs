@@ -6,11 +6,14 @@
 //! properties that must hold for any input (ids unique, URLs that resolve
 //! back to their target, dates that round-trip, output that stays escaped).
 
-use dossier::data::{RawEvent, RawSource};
-use dossier::date::{PartialDate, Timestamp};
-use dossier::input::{InputFile, SiteInput};
-use dossier::links::LinkIndex;
-use dossier::{config, data, highlight, links, markdown, pages};
+use dossier::markdown::{self, highlight};
+use dossier::parse::data::{RawEvent, RawSource};
+use dossier::parse::date::{PartialDate, Timestamp};
+use dossier::parse::front_matter as pages;
+use dossier::parse::{config, data};
+use dossier::read::input::{InputFile, SiteInput};
+use dossier::resolve::links;
+use dossier::resolve::links::LinkIndex;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -67,7 +70,7 @@ pub fn front_matter(data: &[u8]) {
     if let Ok(page) = pages::parse_page(&rel, "en", &text) {
         for seg in page.key.split('/').filter(|s| !s.is_empty()) {
             assert!(
-                dossier::slug::is_safe_id(seg),
+                dossier::parse::slug::is_safe_id(seg),
                 "unsafe page key {:?}",
                 page.key
             );
@@ -142,7 +145,7 @@ pub fn site_config(data: &[u8]) {
     };
     if let Ok(c) = config::parse(&text) {
         assert!(c.language(&c.default_language).is_some());
-        assert!(dossier::slug::is_safe_id(&c.theme));
+        assert!(dossier::parse::slug::is_safe_id(&c.theme));
         for l in &c.languages {
             assert!(config::is_language_tag(&l.code), "{:?}", l.code);
             assert!(!l.code.contains(['/', '\\', '.', '\0']));
@@ -180,7 +183,7 @@ fn link_index() -> &'static LinkIndex {
             theme: Vec::new(),
         };
         let site = dossier::model::build(config, &input).expect("fixed site");
-        let analysis = dossier::analysis::analyse(&site).expect("fixed site");
+        let analysis = dossier::resolve::analysis::analyse(&site).expect("fixed site");
         std::sync::Arc::try_unwrap(analysis.links).unwrap_or_else(|_| unreachable!())
     })
 }
@@ -374,7 +377,9 @@ pub fn site(data: &[u8]) {
             // refused names (see `input::unsafe_name`).
             if !rel.is_empty()
                 && !rel.split('/').any(|s| {
-                    s.is_empty() || s.starts_with('.') || dossier::input::unsafe_name(s).is_some()
+                    s.is_empty()
+                        || s.starts_with('.')
+                        || dossier::read::input::unsafe_name(s).is_some()
                 })
             {
                 content.push(InputFile {
@@ -397,9 +402,11 @@ pub fn site(data: &[u8]) {
         content,
         theme: Vec::new(),
     };
-    if let Ok(prepared) =
-        dossier::build::prepare_input(config, input, &dossier::build::PrepareOptions::default())
-    {
+    if let Ok(prepared) = dossier::pipeline::prepare_input(
+        config,
+        input,
+        &dossier::pipeline::PrepareOptions::default(),
+    ) {
         for f in &prepared.files {
             assert!(!f.path.is_empty() && !f.path.starts_with('/'));
             assert!(

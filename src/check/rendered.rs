@@ -3,10 +3,10 @@
 //! with the rendered pages that carry it (a template wrote it).
 
 use super::{abbreviated, Finding, Group, Level};
-use crate::analysis::Analysis;
+use crate::check::linkcheck::{percent_decode, Broken, Problem};
 use crate::diagnostics::{line_col, Diagnostic};
-use crate::linkcheck::{percent_decode, Broken, Problem};
 use crate::model::Site;
+use crate::resolve::analysis::Analysis;
 use std::collections::{BTreeMap, HashMap};
 
 /// Broken links of the rendered pages, placed at the Markdown line that
@@ -153,7 +153,7 @@ fn same_name(b: &Broken, outputs: &[&str]) -> Option<String> {
         .iter()
         .filter(|p| p.rsplit('/').next() == Some(name))
         .take(3)
-        .map(|p| format!("`{}`", crate::links::relative(&b.link.file, p)))
+        .map(|p| format!("`{}`", crate::resolve::links::relative(&b.link.file, p)))
         .collect();
     (!hits.is_empty()).then(|| format!("did you mean {}?", hits.join(", ")))
 }

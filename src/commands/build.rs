@@ -4,9 +4,9 @@
 //! rendered and written, then cleared. Off a terminal, or with `--quiet`,
 //! nothing is drawn. `--quiet` prints only the one-line summary (and errors).
 
-use crate::build::{self, BuildOptions, BuildReport};
 use crate::cli::BuildArgs;
 use crate::output::Previous;
+use crate::pipeline::{self, BuildOptions, BuildReport};
 use crate::term::{Bar, Palette, Stream};
 use std::path::Path;
 
@@ -22,7 +22,7 @@ pub fn run(args: BuildArgs) -> u8 {
     let err_colour = Palette::for_stream(Stream::Stderr);
     let out_colour = Palette::for_stream(Stream::Stdout);
     let bar = Bar::new(Bar::wanted(args.quiet));
-    let result = build::build_with_progress(&options, &bar);
+    let result = pipeline::build_with_progress(&options, &bar);
     bar.finish();
     match result {
         Ok(report) => {

@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod man;
 pub mod new;
+pub mod serve;
 pub mod stamp;
 
 /// Exit codes, documented in `dossier --help` and README.md.

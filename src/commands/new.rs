@@ -9,7 +9,7 @@
 
 use super::exit;
 use crate::cli::NewArgs;
-use crate::config::is_language_tag;
+use crate::parse::config::is_language_tag;
 use crate::term::{Palette, Stream};
 use std::collections::BTreeSet;
 use std::path::Path;

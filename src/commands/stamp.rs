@@ -4,12 +4,12 @@
 //! nothing else, and writes no file at all when any of them is refused.
 
 use super::exit;
+use crate::check::freshness;
 use crate::cli::StampArgs;
-use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::freshness;
-use crate::input::InputFile;
-use crate::pages;
+use crate::parse::config::SiteConfig;
+use crate::parse::front_matter;
+use crate::read::input::InputFile;
 use std::path::{Path, PathBuf};
 
 /// A file to stamp, checked and edited in memory.
@@ -24,16 +24,17 @@ struct Plan {
 type Refusal = (Vec<Diagnostic>, u8);
 
 pub fn run(args: StampArgs) -> u8 {
-    let config =
-        match crate::input::read_config(&args.root).and_then(|text| crate::config::parse(&text)) {
-            Ok(c) => c,
-            Err(diags) => {
-                for d in diags.into_sorted() {
-                    eprintln!("{d}");
-                }
-                return exit::CONTENT;
+    let config = match crate::read::input::read_config(&args.root)
+        .and_then(|text| crate::parse::config::parse(&text))
+    {
+        Ok(c) => c,
+        Err(diags) => {
+            for d in diags.into_sorted() {
+                eprintln!("{d}");
             }
-        };
+            return exit::CONTENT;
+        }
+    };
     let content = args.root.join("content");
     let Ok(content_dir) = content.canonicalize() else {
         eprintln!(
@@ -127,7 +128,7 @@ fn plan(
     let Some((folder, page)) = freshness::split_page_rel(&rel) else {
         return Err(usage(&rel, "is not a Markdown page".into(), example.into()));
     };
-    let codes = crate::config::quoted_list(config.codes());
+    let codes = crate::parse::config::quoted_list(config.codes());
     let Some(lang) = config.language(folder) else {
         return Err(usage(
             &rel,
@@ -161,15 +162,15 @@ fn plan(
     let source_text = read(&source_path, &source_rel)?
         .text()
         .map_err(|d| (vec![d], exit::CONTENT))?;
-    let (_, body, _) = pages::split_front_matter(&source_rel, &source_text)
+    let (_, body, _) = front_matter::split_front_matter(&source_rel, &source_text)
         .map_err(|d| (vec![d], exit::CONTENT))?;
     let fingerprint = freshness::fingerprint(body);
 
     let file = read(&canonical, &rel)?;
     let text = file.text().map_err(|d| (vec![d], exit::CONTENT))?;
     // A page that does not parse is fixed first: its errors, at their lines.
-    let parsed =
-        pages::parse_page(&rel, &lang.code, &text).map_err(|d| (d.into_sorted(), exit::CONTENT))?;
+    let parsed = front_matter::parse_page(&rel, &lang.code, &text)
+        .map_err(|d| (d.into_sorted(), exit::CONTENT))?;
     if parsed.meta.translated_from.as_deref() == Some(fingerprint.as_str()) {
         return Ok(Plan {
             path: canonical,
@@ -189,7 +190,7 @@ fn plan(
     let ok = reread
         .text()
         .ok()
-        .and_then(|t| pages::parse_page(&rel, &lang.code, &t).ok())
+        .and_then(|t| front_matter::parse_page(&rel, &lang.code, &t).ok())
         .is_some_and(|p| p.meta.translated_from.as_deref() == Some(fingerprint.as_str()));
     if !ok {
         return Err((

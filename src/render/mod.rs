@@ -1,32 +1,28 @@
 //! Rendering: every page of every language through the theme's templates,
 //! in parallel. This module drives the jobs (which pages, reused or
-//! rendered, where they go); `pages` builds each job's small view of the
+//! rendered, where they go); `context` builds each job's small view of the
 //! model and renders it. Nothing here touches the disk.
 
-mod pages;
+mod context;
+pub mod formats;
+pub mod job;
+pub mod reuse;
+pub mod views;
 
-use crate::analysis::Analysis;
-use crate::date::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::highlight::{Highlighter, LineMemo};
-use crate::i18n::Translations;
-use crate::incremental::{Fingerprints, Job, RenderCache};
+use crate::markdown::highlight::{Highlighter, LineMemo};
 use crate::model::{self, page_url, Page, Site};
-use crate::pages::PageKind;
-use crate::views::NavItem;
+use crate::parse::date::PartialDate;
+use crate::parse::front_matter::PageKind;
+use crate::render::job::Job;
+use crate::render::reuse::{Fingerprints, RenderCache};
+use crate::render::views::NavItem;
+use crate::resolve::analysis::Analysis;
+use crate::site_file::OutputFile;
+use crate::theme::i18n::Translations;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use tera::Tera;
-
-/// A file of the finished site.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    /// Relative to the output folder, `/`-separated.
-    pub path: String,
-    /// Shared, so the render cache, `serve`'s snapshot and reused pages
-    /// hold the same bytes rather than copies of the whole site.
-    pub bytes: std::sync::Arc<[u8]>,
-}
 
 /// What every page is rendered from: the checked model and the theme.
 #[derive(Clone, Copy)]
@@ -121,7 +117,7 @@ impl<'a> Renderer<'a> {
             .map(|(l, items)| {
                 (
                     l.to_string(),
-                    crate::incremental::outside_fingerprint(&[format!("{items:?}").as_bytes()]),
+                    crate::render::reuse::outside_fingerprint(&[format!("{items:?}").as_bytes()]),
                 )
             })
             .collect()
@@ -232,14 +228,22 @@ pub fn render_site(inputs: RenderInputs, options: &RenderOptions) -> Result<Rend
     }
     for &lang in &codes {
         if !site.claims.is_empty() {
-            files.push(crate::exports::claims_json(site, ui, lang));
-            files.push(crate::exports::claims_csv(site, lang));
+            files.push(crate::render::formats::data_exports::claims_json(
+                site, ui, lang,
+            ));
+            files.push(crate::render::formats::data_exports::claims_csv(site, lang));
         }
-        files.extend(crate::exports::timeline_json(site, ui, lang));
-        files.push(crate::exports::atom(site, lang, &options.build_date));
+        files.extend(crate::render::formats::data_exports::timeline_json(
+            site, ui, lang,
+        ));
+        files.push(crate::render::formats::data_exports::atom(
+            site,
+            lang,
+            &options.build_date,
+        ));
     }
-    files.extend(crate::machine::sitemap(site, &codes));
-    files.push(crate::machine::robots(site));
+    files.extend(crate::render::formats::sitemap::sitemap(site, &codes));
+    files.push(crate::render::formats::sitemap::robots(site));
     cache.fingerprints = fingerprints;
     Ok(Rendered {
         files,

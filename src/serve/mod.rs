@@ -5,10 +5,12 @@
 
 mod http;
 mod live;
+pub mod patch;
+pub mod session;
 mod watch;
 
 use crate::diagnostics::Diagnostic;
-use crate::session::{RebuildKind, Session, SiteFiles};
+use crate::serve::session::{RebuildKind, Session, SiteFiles};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};

@@ -155,7 +155,7 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_output() {
 #[test]
 fn a_staging_folder_dossier_did_not_make_is_never_removed() {
     use dossier::output::write_site as write_output;
-    use dossier::render::OutputFile;
+    use dossier::site_file::OutputFile;
     let tmp = tempfile::tempdir().unwrap();
     // Named like this process's own staging folder, but not made by dossier.
     let squatter = tmp

@@ -1,0 +1,349 @@
+//! `dossier check`: every validation the build makes, plus those it does
+//! not (links in the rendered pages, outdated translations, unused data,
+//! external URL syntax), run without writing anything. The build's own
+//! phases do the work: `build::prepare` renders in memory, and the model
+//! and analysis give the data checks their facts.
+
+use crate::diagnostics::{find_line, Diagnostic};
+use crate::model;
+use crate::model::Site;
+use crate::parse::config;
+use crate::pipeline as build;
+use crate::read::input;
+use crate::resolve::analysis;
+use crate::resolve::analysis::Analysis;
+use crate::resolve::coverage::{self, Item, LanguageCoverage};
+use external::ExternalUrl;
+use freshness::State;
+use std::path::Path;
+
+pub mod external;
+pub mod freshness;
+pub mod html;
+pub mod linkcheck;
+mod rendered;
+
+/// The report's sections, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    Content,
+    Links,
+    Translations,
+    Outdated,
+    Data,
+    External,
+}
+
+impl Group {
+    pub const ALL: [Group; 6] = [
+        Group::Content,
+        Group::Links,
+        Group::Translations,
+        Group::Outdated,
+        Group::Data,
+        Group::External,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Content => "Content and theme",
+            Group::Links => "Internal links",
+            Group::Translations => "Translation coverage",
+            Group::Outdated => "Outdated translations",
+            Group::Data => "Data integrity",
+            Group::External => "External URLs",
+        }
+    }
+}
+
+/// Errors fail the check; warnings fail it under `--strict`; notes never do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Error,
+    Warning,
+    Note,
+}
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub group: Group,
+    pub level: Level,
+    /// Where and what; its own severity is ignored in favour of `level`.
+    pub diagnostic: Diagnostic,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Sorted by group, then file and line.
+    pub findings: Vec<Finding>,
+    pub coverage: Vec<LanguageCoverage>,
+    pub external: Vec<ExternalUrl>,
+    /// Checks that could not run, and why.
+    pub skipped: Vec<String>,
+    pub languages: Vec<String>,
+    pub rendered_files: usize,
+    pub links_checked: usize,
+}
+
+impl Report {
+    pub fn count(&self, level: Level) -> usize {
+        self.findings.iter().filter(|f| f.level == level).count()
+    }
+
+    /// Exit status 1: any error, or any warning under `strict`.
+    pub fn failed(&self, strict: bool) -> bool {
+        self.count(Level::Error) > 0 || (strict && self.count(Level::Warning) > 0)
+    }
+}
+
+/// Runs every check on the site in `root`. `stamp_hint` is how the help
+/// texts invoke `dossier stamp` (with `--root` when it is not `.`).
+pub fn run(root: &Path, stamp_hint: &str) -> Report {
+    let mut r = Report::default();
+    let loaded = input::read_config(root).and_then(|text| {
+        let config = config::parse(&text)?;
+        let input = input::read_site(root, text, &config.theme)?;
+        Ok((config, input))
+    });
+    let (config, input) = match loaded {
+        Ok(x) => x,
+        Err(diags) => {
+            r.add_all(diags.into_sorted(), Level::Error);
+            r.skipped
+                .push("everything else: the site's files cannot be read".into());
+            return r.sorted();
+        }
+    };
+    r.languages = config.codes().map(String::from).collect();
+    r.outdated(freshness::survey(&config, &input), stamp_hint);
+
+    let text_of = input.content_texts();
+    let sources_text = text_of("content/sources.yaml");
+    let mut rendered_external = Vec::new();
+    let checked = build::check_input(config.clone(), &input, &build::PrepareOptions::default());
+    let prepared = checked
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|c| build::render_checked(c, &build::PrepareOptions::default()));
+    // The data checks need only the model and its links, which may be
+    // sound when the build fails for another reason (the theme, say).
+    let fallback = match &checked {
+        Ok(_) => None,
+        Err(_) => model::build(config.clone(), &input)
+            .ok()
+            .and_then(|site| analysis::analyse(&site).ok().map(|a| (site, a))),
+    };
+    let facts: Option<(&model::Site, &analysis::Analysis)> = match &checked {
+        Ok(c) => Some((&c.site, &c.analysis)),
+        Err(_) => fallback.as_ref().map(|(s, a)| (s, a)),
+    };
+    match prepared {
+        Ok(prepared) => {
+            r.add_all(prepared.warnings.clone(), Level::Warning);
+            for d in coverage::diagnostics(&prepared.coverage).into_sorted() {
+                r.push(Group::Translations, Level::Warning, d);
+            }
+            r.coverage = prepared.coverage.clone();
+            let links = linkcheck::check(&prepared.files, config.base_url.as_deref());
+            r.rendered_files = prepared.files.len();
+            r.links_checked = links.checked;
+            let outputs: Vec<&str> = prepared.files.iter().map(|f| f.path.as_str()).collect();
+            let found = rendered::findings(&links.broken, facts, &outputs);
+            r.findings.extend(found);
+            rendered_external = links.external;
+        }
+        Err(errors) => {
+            r.add_all(errors, Level::Error);
+            r.skipped.push(
+                "links in the rendered pages and translation coverage: the build fails".into(),
+            );
+        }
+    }
+    match facts {
+        Some((site, analysis)) => {
+            r.data(site, analysis, &sources_text);
+            r.external = external::collect(site, analysis, &sources_text, &rendered_external);
+            r.external_syntax();
+        }
+        None => r
+            .skipped
+            .push("unused sources and claims, and external URLs: the content has errors".into()),
+    }
+    r.sorted()
+}
+
+impl Report {
+    fn push(&mut self, group: Group, level: Level, diagnostic: Diagnostic) {
+        self.findings.push(Finding {
+            group,
+            level,
+            diagnostic,
+        });
+    }
+
+    /// Diagnostics of the build's phases, each in the section it belongs to.
+    fn add_all(&mut self, diags: Vec<Diagnostic>, level: Level) {
+        for d in diags {
+            self.push(group_of(&d), level, d);
+        }
+    }
+
+    fn sorted(mut self) -> Self {
+        self.findings.sort_by(|a, b| {
+            (a.group, &a.diagnostic.path, a.diagnostic.line, a.level).cmp(&(
+                b.group,
+                &b.diagnostic.path,
+                b.diagnostic.line,
+                b.level,
+            ))
+        });
+        self
+    }
+
+    fn outdated(&mut self, translations: Vec<freshness::Translation>, stamp: &str) {
+        for t in translations {
+            let (level, message, help) = match t.state {
+                State::Current => continue,
+                State::Outdated { recorded, current } => (
+                    Level::Warning,
+                    format!(
+                        "outdated translation: `{}` changed since it was translated \
+                         (translated_from: {recorded}; its text is now {current})",
+                        t.source_rel
+                    ),
+                    format!(
+                        "bring the translation up to date, then run `{stamp} {}`",
+                        t.rel
+                    ),
+                ),
+                State::Unstamped { current } => (
+                    Level::Note,
+                    format!(
+                        "no `translated_from`: cannot tell whether `{}` changed since it was translated",
+                        t.source_rel
+                    ),
+                    format!(
+                        "when the translation matches the current text, run `{stamp} {}` (records {current})",
+                        t.rel
+                    ),
+                ),
+                State::OnDefault => (
+                    Level::Note,
+                    "`translated_from` on a default-language page means nothing".into(),
+                    "remove the line: only translations record the text they follow".into(),
+                ),
+            };
+            let d = Diagnostic::warning(&t.rel, message)
+                .at(t.line, None)
+                .help(help);
+            self.push(Group::Outdated, level, d);
+        }
+    }
+
+    fn data(&mut self, site: &Site, analysis: &Analysis, sources_text: &str) {
+        for (i, s) in site.sources.iter().enumerate() {
+            if analysis.source_claims[i].is_empty() {
+                let d = Diagnostic::warning(
+                    "content/sources.yaml",
+                    format!("source `{}` is cited by no claim", s.id),
+                )
+                .at(find_line(sources_text, &format!("id: {}", s.id)), None)
+                .help(format!(
+                    "cite it in a claim (`sources: [{{source: {}, stance: supports}}]`) or remove it",
+                    s.id
+                ));
+                self.push(Group::Data, Level::Warning, d);
+            }
+        }
+        for (i, c) in site.claims.iter().enumerate() {
+            let linked = analysis
+                .claim_pages
+                .values()
+                .any(|by_claim| !by_claim[i].is_empty());
+            if !linked {
+                let d =
+                    Diagnostic::warning(&c.rel, format!("claim `{}` is linked from no page", c.id))
+                        .help(format!(
+                        "link it from the text it supports with `[...](claim:{})`, or remove it; \
+                         it is only listed on the claims index",
+                        c.id
+                    ));
+                self.push(Group::Data, Level::Warning, d);
+            }
+        }
+    }
+
+    fn external_syntax(&mut self) {
+        let mut found = Vec::new();
+        for u in &self.external {
+            if let Some(problem) = external::syntax_problem(&u.url) {
+                let first = &u.places[0];
+                let mut d = Diagnostic::warning(
+                    &first.path,
+                    format!("malformed URL `{}`: {problem}", u.url),
+                )
+                .at(first.line, None);
+                if u.places.len() > 1 {
+                    let rest: Vec<String> = u.places[1..].iter().map(|p| p.to_string()).collect();
+                    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+                    d = d.help(format!("also at {}", abbreviated(&rest, 3)));
+                }
+                found.push(d);
+            }
+        }
+        for d in found {
+            self.push(Group::External, Level::Warning, d);
+        }
+    }
+}
+
+/// The section a diagnostic of the build's phases belongs to.
+fn group_of(d: &Diagnostic) -> Group {
+    let p = d.path.as_str();
+    if d.message.starts_with("broken link") || d.message.contains("scheme, which runs code") {
+        Group::Links
+    } else if d.message.starts_with("missing translation") || p.contains("/i18n") {
+        Group::Translations
+    } else if p.starts_with("content/claims/")
+        || p == "content/sources.yaml"
+        || p == "content/timeline.yaml"
+    {
+        Group::Data
+    } else {
+        Group::Content
+    }
+}
+
+/// `a, b, c and 4 more`.
+pub(super) fn abbreviated(items: &[&str], n: usize) -> String {
+    if items.len() <= n + 1 {
+        items.join(", ")
+    } else {
+        format!("{} and {} more", items[..n].join(", "), items.len() - n)
+    }
+}
+
+/// Per language, for the summary table: how many pages, claims, sources,
+/// events and topics lack a translation (of any of their fields), and how
+/// many UI strings.
+pub fn coverage_counts(c: &LanguageCoverage) -> [usize; 6] {
+    let n = |item: Item| {
+        let mut ids: Vec<&str> = c
+            .missing
+            .iter()
+            .filter(|m| m.item == item)
+            .map(|m| m.id.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    [
+        n(Item::Page),
+        n(Item::Claim),
+        n(Item::Source),
+        n(Item::Event),
+        n(Item::Topic),
+        c.missing_ui,
+    ]
+}

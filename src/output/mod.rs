@@ -1,0 +1,445 @@
+//! The last phase, and the only one besides `input` that touches the disk:
+//! write the finished site into a staging folder beside the output, then
+//! swap it in. A failed or killed build leaves the previous output as it
+//! was; a folder dossier did not create is never deleted.
+
+pub mod search;
+
+use crate::site_file::OutputFile;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Marks a folder as written by dossier, so a later build may replace it.
+pub const MARKER: &str = ".dossier-output";
+const MARKER_TEXT: &str = "This folder is written by dossier. Each build replaces it whole; do not keep your own files here.\n";
+
+#[derive(Debug)]
+pub enum OutputError {
+    /// The output folder holds files dossier did not write.
+    Foreign(PathBuf),
+    /// The output would overwrite the site itself.
+    Unsafe(PathBuf, &'static str),
+    Io(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for OutputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutputError::Foreign(p) => write!(
+                f,
+                "error: output folder `{}` holds files that dossier did not write (it has no {MARKER} marker)\n  help: choose another --output, empty the folder, or pass --force to move it aside (it is renamed, not deleted)",
+                p.display()
+            ),
+            OutputError::Unsafe(p, why) => write!(f, "error: cannot write the site to `{}`: {why}\n  help: choose an output folder of its own, such as `public`", p.display()),
+            OutputError::Io(p, e) => write!(f, "error: failed to write `{}`: {e}", p.display()),
+        }
+    }
+}
+
+/// What the swap did with the previous output.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Previous {
+    None,
+    Replaced,
+    /// A foreign folder, moved aside under `--force`.
+    MovedTo(PathBuf),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |e| OutputError::Io(path.to_path_buf(), e)
+}
+
+/// Refuses output folders that are, or contain, the site's own files.
+pub fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputError> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        resolve_existing(&normalize(&p))
+    };
+    let (root, out) = (abs(root), abs(output));
+    if root.starts_with(&out) {
+        return Err(OutputError::Unsafe(
+            output.to_path_buf(),
+            "it is the site folder or one of its parents",
+        ));
+    }
+    for inner in ["content", "themes", "src", ".git"] {
+        if out.starts_with(root.join(inner)) {
+            return Err(OutputError::Unsafe(
+                output.to_path_buf(),
+                "it lies inside the site's own sources",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path` with its longest existing ancestor resolved through symbolic
+/// links, so that `site/link-to-content/out` is seen to lie in `content/`.
+fn resolve_existing(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            for part in rest.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
+/// Folds `.` and `..` without touching the disk.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+pub fn write_site(
+    output: &Path,
+    files: &[OutputFile],
+    force: bool,
+) -> Result<Previous, OutputError> {
+    write_site_with_progress(output, files, force, &crate::progress::NoProgress)
+}
+
+/// [`write_site`], reporting each written file to `progress`.
+pub fn write_site_with_progress(
+    output: &Path,
+    files: &[OutputFile],
+    force: bool,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Previous, OutputError> {
+    for f in files {
+        if let Some(why) = unsafe_output_path(&f.path) {
+            return Err(OutputError::Unsafe(output.join(&f.path), why));
+        }
+    }
+    let staging = Staging::begin(output, force)?;
+    progress.phase("Writing files", Some(files.len() as u64));
+    staging.write_all(files, progress)?;
+    staging.finish()
+}
+
+/// The folder a build writes into beside the output, swapped in by
+/// [`Staging::finish`]. Dropped unfinished (the build failed), it is
+/// removed, and the output stays as it was.
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    /// The output holds files dossier did not write (allowed by `--force`).
+    foreign: bool,
+}
+
+impl Staging {
+    /// Checks the output folder and creates an empty, marked staging
+    /// folder beside it.
+    pub fn begin(output: &Path, force: bool) -> Result<Staging, OutputError> {
+        let foreign = match std::fs::symlink_metadata(output) {
+            Ok(m) if m.is_dir() => {
+                !output.join(MARKER).is_file()
+                    && std::fs::read_dir(output)
+                        .map_err(io(output))?
+                        .next()
+                        .is_some()
+            }
+            Ok(_) => {
+                return Err(OutputError::Unsafe(
+                    output.to_path_buf(),
+                    "it exists and is not a folder",
+                ))
+            }
+            Err(_) => false,
+        };
+        if foreign && !force {
+            return Err(OutputError::Foreign(output.to_path_buf()));
+        }
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        remove_stale_staging(&parent, &name);
+        let dir = parent.join(format!(".{name}.dossier-staging-{}", std::process::id()));
+        if std::fs::symlink_metadata(&dir).is_ok() {
+            if !is_ours(&dir) {
+                return Err(OutputError::Unsafe(
+                    dir,
+                    "a folder of that name, which dossier did not create, is in the way",
+                ));
+            }
+            remove_ours(&dir).map_err(io(&dir))?;
+        }
+        std::fs::create_dir(&dir).map_err(io(&dir))?;
+        let staging = Staging {
+            output: output.to_path_buf(),
+            dir,
+            foreign,
+        };
+        std::fs::write(staging.dir.join(MARKER), MARKER_TEXT).map_err(io(&staging.dir))?;
+        Ok(staging)
+    }
+
+    /// Writes one file, creating its folders; callable from many threads.
+    pub fn write(&self, file: &OutputFile) -> Result<(), OutputError> {
+        if let Some(why) = unsafe_output_path(&file.path) {
+            return Err(OutputError::Unsafe(self.output.join(&file.path), why));
+        }
+        let p = self.dir.join(&file.path);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::write(&p, &file.bytes).map_err(io(&p))
+    }
+
+    /// Writes `files` in parallel, their folders first.
+    pub fn write_all(
+        &self,
+        files: &[OutputFile],
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<(), OutputError> {
+        let dirs: BTreeSet<&str> = files
+            .iter()
+            .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
+            .collect();
+        for d in dirs {
+            let p = self.dir.join(d);
+            std::fs::create_dir_all(&p).map_err(io(&p))?;
+        }
+        files.par_iter().try_for_each(|f| {
+            if let Some(why) = unsafe_output_path(&f.path) {
+                return Err(OutputError::Unsafe(self.output.join(&f.path), why));
+            }
+            let p = self.dir.join(&f.path);
+            std::fs::write(&p, &f.bytes).map_err(io(&p))?;
+            progress.advance(1);
+            Ok(())
+        })
+    }
+
+    /// A file written so far, read back (the search index reads the pages
+    /// from here rather than keeping them in memory).
+    pub fn read(&self, path: &str) -> Result<Vec<u8>, OutputError> {
+        let p = self.dir.join(path);
+        std::fs::read(&p).map_err(io(&p))
+    }
+
+    /// Puts the staging folder in the output's place.
+    pub fn finish(self) -> Result<Previous, OutputError> {
+        // `self` is dropped after the swap: on success its folder is gone
+        // (renamed or removed), on failure it is removed.
+        swap(&self.dir, &self.output, self.foreign)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if is_ours(&self.dir) {
+            let _ = remove_ours(&self.dir);
+        }
+    }
+}
+
+/// Why a path of the finished site could land outside the output folder
+/// (or be unwritable on some systems), if it could. Every path is built
+/// from checked ids; this is the last guard before the disk.
+pub fn unsafe_output_path(path: &str) -> Option<&'static str> {
+    if path.is_empty() || path.starts_with('/') {
+        return Some("an output path must be relative");
+    }
+    for seg in path.split('/') {
+        if seg.is_empty() || seg == "." || seg == ".." {
+            return Some("an output path may not hold empty, `.` or `..` parts");
+        }
+        if seg.contains(['\\', '\0']) {
+            return Some("an output path may not hold `\\` or NUL");
+        }
+    }
+    None
+}
+
+/// A folder dossier wrote: a real folder (not a link) holding the marker.
+fn is_ours(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
+        && std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
+}
+
+/// Removes a folder dossier wrote, its marker last: a removal cut short
+/// leaves a folder that is still recognisably ours, and the next build
+/// finishes the job.
+fn remove_ours(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    std::fs::remove_file(dir.join(MARKER))?;
+    std::fs::remove_dir(dir)
+}
+
+/// Whether the build with process id `pid` may still be running.
+fn may_be_running(pid: &str) -> bool {
+    let Some(pid) = pid.parse::<i32>().ok().filter(|&p| p > 0) else {
+        return false;
+    };
+    if pid == std::process::id() as i32 {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        // SAFETY: signal 0 only checks that the process exists.
+        let rc = unsafe { libc::kill(pid, 0) };
+        rc == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
+/// Removes what killed builds left beside the output: their staging and
+/// old folders (only ones that carry the marker, or are empty), unless the
+/// build that made them is still running.
+fn remove_stale_staging(parent: &Path, name: &str) {
+    let prefixes = [
+        format!(".{name}.dossier-staging-"),
+        format!(".{name}.dossier-old-"),
+    ];
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for e in entries.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            let Some(pid) = prefixes.iter().find_map(|p| n.strip_prefix(p.as_str())) else {
+                continue;
+            };
+            if may_be_running(pid) {
+                continue;
+            }
+            if is_ours(&e.path()) {
+                let _ = remove_ours(&e.path());
+            } else if e.file_type().is_ok_and(|t| t.is_dir()) {
+                // Killed between creating the folder and marking it.
+                let _ = std::fs::remove_dir(e.path());
+            }
+        }
+    }
+}
+
+fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, OutputError> {
+    if std::fs::symlink_metadata(output).is_err() {
+        std::fs::rename(staging, output).map_err(io(output))?;
+        return Ok(Previous::None);
+    }
+    if !foreign && !is_ours(output) {
+        // An empty folder nobody marked: nothing in it to lose.
+        std::fs::remove_dir(output).map_err(io(output))?;
+        std::fs::rename(staging, output).map_err(io(output))?;
+        return Ok(Previous::None);
+    }
+    if foreign {
+        let aside = aside_name(output);
+        std::fs::rename(output, &aside).map_err(io(output))?;
+        std::fs::rename(staging, output).map_err(io(output))?;
+        return Ok(Previous::MovedTo(aside));
+    }
+    if exchange(staging, output).is_ok() {
+        // `staging` now holds the previous output, which we wrote.
+        let _ = remove_ours(staging);
+        return Ok(Previous::Replaced);
+    }
+    // No atomic exchange here: two renames, with the old folder kept until
+    // the new one is in place.
+    let parent = output.parent().unwrap_or(Path::new("."));
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let old = parent.join(format!(".{name}.dossier-old-{}", std::process::id()));
+    std::fs::rename(output, &old).map_err(io(output))?;
+    if let Err(e) = std::fs::rename(staging, output) {
+        let _ = std::fs::rename(&old, output);
+        return Err(OutputError::Io(output.to_path_buf(), e));
+    }
+    let _ = remove_ours(&old);
+    Ok(Previous::Replaced)
+}
+
+fn aside_name(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let mut n = 1;
+    loop {
+        let candidate = output.with_file_name(format!("{name}.before-dossier-{n}"));
+        if !candidate.exists() {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// Atomically exchanges two paths (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them
+    // relative to the working directory, as std::fs::rename does.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
+}

@@ -1,0 +1,84 @@
+//! Search: Pagefind, in-process. Every page whose main text is in the
+//! reader's language is indexed under its `<html lang>` (stemming for
+//! Turkish, Greek and Russian, segmentation for Chinese), and the index is
+//! written with the rest of the site. Fallback pages carry no
+//! `data-pagefind-body`, so no reader's results show another language's
+//! text under their own.
+
+use crate::diagnostics::Diagnostic;
+use crate::site_file::OutputFile;
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+/// The folder of the index in the output.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// Indexes the site's pages among `paths` (every file of the site), in
+/// path order whatever order they were made in, so that the same site
+/// always gives the same index. Each page is asked of `read` when its turn
+/// comes and dropped once indexed: the pages need not all be in memory
+/// (`build` reads them back from its staging folder). Returns the index's
+/// files.
+pub fn index<'p>(
+    paths: impl IntoIterator<Item = &'p str>,
+    read: impl Fn(&str) -> Result<Vec<u8>, Diagnostic>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let fail = |e: &dyn std::fmt::Display| {
+        Diagnostic::error(
+            "(search index)",
+            format!("building the search index failed: {e}"),
+        )
+    };
+    let mut pages: Vec<&str> = paths.into_iter().filter(|p| indexable(p)).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| fail(&e))?;
+    runtime.block_on(async {
+        let config = PagefindServiceConfig::builder()
+            .keep_index_url(false)
+            .build();
+        let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail(&e))?;
+        for path in pages {
+            let bytes = read(path)?;
+            let html = match String::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            };
+            index
+                .add_html_file(Some(path.to_string()), None, html)
+                .await
+                .map_err(|e| fail(&e))?;
+        }
+        let bundle = index.get_files().await.map_err(|e| fail(&e))?;
+        let mut out: Vec<OutputFile> = bundle
+            .into_iter()
+            .map(|f| OutputFile {
+                path: format!(
+                    "{BUNDLE_DIR}/{}",
+                    f.filename.to_string_lossy().replace('\\', "/")
+                ),
+                bytes: f.contents.into(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    })
+}
+
+/// [`index`] of a site held in memory (`serve`).
+pub fn index_files(files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostic> {
+    let by_path: std::collections::HashMap<&str, &OutputFile> =
+        files.iter().map(|f| (f.path.as_str(), f)).collect();
+    index(by_path.keys().copied(), |path| {
+        Ok(by_path[path].bytes.to_vec())
+    })
+}
+
+/// Pages inside a language folder; the chooser and 404 are not content.
+fn indexable(path: &str) -> bool {
+    path.ends_with(".html") && path.contains('/') && !path.starts_with(BUNDLE_DIR)
+}

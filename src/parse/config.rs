@@ -1,0 +1,266 @@
+//! `site.yaml`: what the site is called, which languages it has and in what
+//! order, which theme it uses. Parsed raw, then resolved and validated.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::parse::slug;
+use crate::parse::text::LangText;
+use crate::parse::yaml;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: LangText,
+    default_language: String,
+    languages: Vec<RawLanguage>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    topics: BTreeMap<String, LangText>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    code: String,
+    name: String,
+    #[serde(default)]
+    dir: Option<TextDirection>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum TextDirection {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+impl TextDirection {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextDirection::Ltr => "ltr",
+            TextDirection::Rtl => "rtl",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub code: String,
+    /// The language's own name for itself (autonym).
+    pub name: String,
+    pub dir: TextDirection,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: LangText,
+    /// In switcher order; the default language is among them.
+    pub languages: Vec<Language>,
+    pub default_language: String,
+    pub theme: String,
+    /// Absolute, ending in `/`.
+    pub base_url: Option<String>,
+    pub topics: BTreeMap<String, LangText>,
+}
+
+impl SiteConfig {
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    pub fn codes(&self) -> impl Iterator<Item = &str> + Clone {
+        self.languages.iter().map(|l| l.code.as_str())
+    }
+
+    /// Checks that every key of a per-language map is a configured language.
+    pub fn check_lang_keys(
+        &self,
+        text: &LangText,
+        path: &str,
+        source: &str,
+        what: &str,
+        diags: &mut Diagnostics,
+    ) {
+        for code in text.keys() {
+            if self.language(code).is_none() {
+                let line = crate::diagnostics::find_line(source, code);
+                diags.push(
+                    Diagnostic::error(
+                        path,
+                        format!("{what}: language code `{code}` is not in site.yaml"),
+                    )
+                    .at(line, None)
+                    .help(format!(
+                        "the site's languages are {}",
+                        quoted_list(self.codes())
+                    )),
+                );
+            }
+        }
+    }
+}
+
+pub fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A plausible BCP 47 tag: a 2–3 letter primary subtag, then subtags of
+/// letters and digits.
+pub fn is_language_tag(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// An absolute http(s) URL with nothing in it that could end a line or an
+/// attribute on its own: no whitespace, no control characters.
+pub fn is_http_url(u: &str) -> bool {
+    (u.starts_with("https://") || u.starts_with("http://"))
+        && u.split_once("://")
+            .is_some_and(|(_, rest)| !rest.is_empty())
+        && !u.contains(|c: char| c.is_whitespace() || c.is_control())
+}
+
+pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
+    let path = CONFIG_FILE;
+    let raw: RawConfig = yaml::parse(path, text, 1).map_err(|d| Diagnostics::from_iter([d]))?;
+    let mut diags = Diagnostics::new();
+    let mut languages: Vec<Language> = Vec::new();
+    for l in raw.languages {
+        let line = crate::diagnostics::find_line(text, &l.code);
+        if !is_language_tag(&l.code) {
+            diags.push(
+                Diagnostic::error(path, format!("`{}` is not a language code", l.code))
+                    .at(line, None)
+                    .help("use a BCP 47 tag such as `en`, `tr`, `zh-Hans` or `pt-BR`"),
+            );
+        } else if slug::is_reserved_name(&l.code) {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "language code `{}` would name a folder that Windows reserves for a device",
+                        l.code
+                    ),
+                )
+                .at(line, None)
+                .help("add a region or script subtag, such as `{code}-EC`, so the folder can exist everywhere".replace("{code}", &l.code)),
+            );
+        } else if languages.iter().any(|x| x.code == l.code) {
+            diags.push(
+                Diagnostic::error(path, format!("language `{}` is listed twice", l.code))
+                    .at(line, None),
+            );
+        } else if l.name.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(path, format!("language `{}` has an empty name", l.code))
+                    .at(line, None)
+                    .help("give the language's own name, such as `Türkçe`"),
+            );
+        }
+        languages.push(Language {
+            code: l.code,
+            name: l.name,
+            dir: l.dir.unwrap_or_default(),
+        });
+    }
+    if languages.is_empty() {
+        diags.push(
+            Diagnostic::error(path, "`languages` is empty")
+                .help("list at least one language: `languages: [{code: en, name: English}]`"),
+        );
+    }
+    if !languages.iter().any(|l| l.code == raw.default_language) {
+        diags.push(
+            Diagnostic::error(
+                path,
+                format!(
+                    "default_language `{}` is not in `languages`",
+                    raw.default_language
+                ),
+            )
+            .at(
+                crate::diagnostics::find_line(text, "default_language"),
+                None,
+            )
+            .help(format!(
+                "choose one of {}",
+                quoted_list(languages.iter().map(|l| l.code.as_str()))
+            )),
+        );
+    }
+    let theme = raw.theme.unwrap_or_else(|| "default".to_string());
+    if !slug::is_safe_id(&theme) {
+        diags.push(
+            Diagnostic::error(
+                path,
+                format!("theme name `{theme}` is not a safe folder name"),
+            )
+            .at(crate::diagnostics::find_line(text, "theme"), None)
+            .help(slug::SAFE_ID_HELP),
+        );
+    }
+    let base_url = match raw.base_url {
+        Some(u) if crate::parse::config::is_http_url(&u) => {
+            Some(if u.ends_with('/') { u } else { format!("{u}/") })
+        }
+        Some(u) => {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    format!("base_url `{u}` is not an absolute http(s) URL"),
+                )
+                .at(crate::diagnostics::find_line(text, "base_url"), None)
+                .help("write it in full, without spaces, such as `https://example.org/r2/`, or leave it out"),
+            );
+            None
+        }
+        None => None,
+    };
+    let config = SiteConfig {
+        title: raw.title,
+        languages,
+        default_language: raw.default_language,
+        theme,
+        base_url,
+        topics: raw.topics,
+    };
+    config.check_lang_keys(&config.title, path, text, "title", &mut diags);
+    if !config.title.contains_key(&config.default_language) {
+        diags.push(Diagnostic::error(
+            path,
+            format!(
+                "`title` has no text in the default language `{}`",
+                config.default_language
+            ),
+        ));
+    }
+    for (topic, labels) in &config.topics {
+        if !slug::is_safe_id(topic) {
+            diags.push(
+                Diagnostic::error(path, format!("topic id `{topic}` is not a safe id"))
+                    .at(crate::diagnostics::find_line(text, topic), None)
+                    .help(slug::SAFE_ID_HELP),
+            );
+        }
+        config.check_lang_keys(labels, path, text, &format!("topic `{topic}`"), &mut diags);
+    }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(config)
+    }
+}

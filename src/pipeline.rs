@@ -1,0 +1,481 @@
+//! The build pipeline: read → model → analyse links → render → write. Each
+//! phase takes the previous phase's value; `prepare` stops before the disk
+//! so that `check` and `serve` reuse exactly the same phases.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::highlight;
+use crate::model;
+use crate::output::{self, OutputError, Previous};
+use crate::parse::config;
+use crate::parse::date::PartialDate;
+use crate::progress::{NoProgress, Progress};
+use crate::read::input;
+use crate::render::reuse::RenderCache;
+use crate::render::{self, RenderOptions};
+use crate::resolve::analysis;
+use crate::resolve::coverage::{self, LanguageCoverage};
+use crate::site_file::OutputFile;
+use crate::theme::{self, i18n, templates};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub strict: bool,
+    pub force: bool,
+    /// Build the search index (off for quick drafts: `--no-search`).
+    pub search: bool,
+}
+
+/// A rendered site, in memory.
+pub struct Prepared {
+    /// The files still to write.
+    pub files: Vec<OutputFile>,
+    /// Pages already written through `PrepareOptions::sink`, by path.
+    pub written: Vec<String>,
+    /// What a following incremental build (`serve`) may reuse.
+    pub cache: RenderCache,
+    /// Pages rendered rather than reused, by output path.
+    pub rendered_pages: Vec<String>,
+    pub coverage: Vec<LanguageCoverage>,
+    /// Warnings (never errors: those fail `prepare`).
+    pub warnings: Vec<Diagnostic>,
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the site's content, theme or configuration; all of them.
+    Content(Vec<Diagnostic>),
+    Output(OutputError),
+}
+
+impl BuildError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            BuildError::Content(_) => 1,
+            BuildError::Output(OutputError::Io(..)) => 3,
+            BuildError::Output(_) => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(ds) => {
+                for d in ds {
+                    writeln!(f, "{d}")?;
+                }
+                let n = ds.iter().filter(|d| d.is_error()).count();
+                write!(
+                    f,
+                    "build failed: {n} error{}; nothing was written",
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+            BuildError::Output(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+pub struct BuildReport {
+    pub prepared: Prepared,
+    pub elapsed: Duration,
+    pub previous: Previous,
+}
+
+/// The build date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else today (UTC).
+pub fn build_date() -> PartialDate {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    let (year, month, day) = crate::parse::date::civil_from_unix(secs);
+    PartialDate {
+        year,
+        month: Some(month),
+        day: Some(day),
+    }
+}
+
+/// How `prepare` runs; `Default` is a plain build without search.
+#[derive(Default, Clone, Copy)]
+pub struct PrepareOptions<'a> {
+    /// Missing translations are errors.
+    pub strict: bool,
+    /// The live-reload script to inject (serve mode).
+    pub live_reload: Option<&'a str>,
+    /// The previous build, for incremental rendering.
+    pub previous: Option<&'a RenderCache>,
+    /// Build the search index, from the pages in memory (so no `sink`
+    /// is used); `build` indexes its staging folder instead.
+    pub search: bool,
+    /// Where to report phases and rendered pages (the CLI's progress bar).
+    pub progress: Option<&'a dyn Progress>,
+    /// Where to write each page as soon as it is rendered; without one,
+    /// every page is kept in `Prepared::files`.
+    pub sink: Option<render::Sink<'a>>,
+}
+
+/// Every phase but the last: the whole site, rendered in memory.
+pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Diagnostic>> {
+    let (config, input) = read(root, options)?;
+    prepare_input(config, input, options)
+}
+
+/// [`prepare`], also returning the checked site it rendered, for a later
+/// rebuild to patch (`serve`, see [`crate::serve::session`]).
+pub fn prepare_kept(
+    root: &Path,
+    options: &PrepareOptions,
+) -> Result<(CheckedSite, Prepared), Vec<Diagnostic>> {
+    let (config, input) = read(root, options)?;
+    let checked = check_input(config, &input, options)?;
+    // Every file is parsed into the model by now: free the raw copies
+    // before rendering, which needs the most memory.
+    drop(input);
+    let prepared = render_checked(&checked, options)?;
+    Ok((checked, prepared))
+}
+
+/// The first phase: `site.yaml`, `content/` and the site's theme folder.
+fn read(
+    root: &Path,
+    options: &PrepareOptions,
+) -> Result<(config::SiteConfig, input::SiteInput), Vec<Diagnostic>> {
+    if let Some(progress) = options.progress {
+        progress.phase("Reading the site", None);
+    }
+    let fail = |d: Diagnostics| d.into_sorted();
+    let config_text = input::read_config(root).map_err(fail)?;
+    let config = config::parse(&config_text).map_err(fail)?;
+    let input = input::read_site(root, config_text, &config.theme).map_err(fail)?;
+    Ok((config, input))
+}
+
+/// The phases after reading, on a site already in memory (`prepare` after
+/// the disk; the fuzz targets call it directly).
+pub fn prepare_input(
+    config: config::SiteConfig,
+    input: input::SiteInput,
+    options: &PrepareOptions,
+) -> Result<Prepared, Vec<Diagnostic>> {
+    let checked = check_input(config, &input, options)?;
+    drop(input);
+    render_checked(&checked, options)
+}
+
+/// The site parsed, resolved and checked, with its theme loaded: all that
+/// rendering needs. A value of this type has no errors left in it.
+pub struct CheckedSite {
+    pub site: model::Site,
+    pub analysis: analysis::Analysis,
+    pub ui: i18n::Translations,
+    pub theme: theme::Theme,
+    pub tera: tera::Tera,
+    pub highlighter: highlight::Highlighter,
+    pub coverage: Vec<LanguageCoverage>,
+    /// Sorted; never errors.
+    pub warnings: Vec<Diagnostic>,
+    pub build_date: PartialDate,
+    pub live_reload: Option<String>,
+    /// Fingerprint of what every page depends on besides the model: the
+    /// configuration, the theme, the build date, the live-reload script.
+    pub outside: u64,
+}
+
+impl CheckedSite {
+    pub fn render_inputs(&self) -> render::RenderInputs<'_> {
+        render::RenderInputs {
+            site: &self.site,
+            analysis: &self.analysis,
+            ui: &self.ui,
+            tera: &self.tera,
+            highlighter: &self.highlighter,
+        }
+    }
+}
+
+/// Theme, UI strings, model, links and translation coverage: every check
+/// that needs no rendering. All problems found are returned together.
+pub fn check_input(
+    config: config::SiteConfig,
+    input: &input::SiteInput,
+    options: &PrepareOptions,
+) -> Result<CheckedSite, Vec<Diagnostic>> {
+    let progress: &dyn Progress = options.progress.unwrap_or(&NoProgress);
+    let fail = |d: Diagnostics| d.into_sorted();
+    let mut warnings = Diagnostics::new();
+    let theme = theme::load(&config.theme, &input.theme, &mut warnings).map_err(fail)?;
+    let ui = i18n::load(&theme, &config, &mut warnings);
+    let site = model::build(config, input);
+    let (site, ui) = match (site, ui) {
+        (Ok(site), Some(ui)) => (site, ui),
+        (site, _) => {
+            if let Err(d) = site {
+                warnings.extend(d);
+            }
+            return Err(keep_errors(warnings));
+        }
+    };
+    progress.phase("Checking links", None);
+    let analysis = analysis::analyse(&site).map_err(fail)?;
+    let coverage = coverage::measure(&site, &ui, &input.content_texts());
+    // Without --strict, missing translations are summarised per language
+    // (see `summary_lines`) rather than listed one by one.
+    if options.strict {
+        warnings.extend(coverage::diagnostics(&coverage));
+        warnings.escalate_warnings();
+    }
+    if warnings.has_errors() {
+        return Err(keep_errors(warnings));
+    }
+    let cells = site.claims.len().saturating_mul(site.sources.len());
+    if cells > render::MAX_MATRIX_CELLS {
+        warnings.push(
+            Diagnostic::warning(
+                "content/sources.yaml",
+                format!(
+                    "{} claims × {} sources make {cells} cells, more than the {} the sources page's matrix shows; it is left out",
+                    site.claims.len(),
+                    site.sources.len(),
+                    render::MAX_MATRIX_CELLS
+                ),
+            )
+            .help("the sources list and each claim's and source's own page still show every citation"),
+        );
+    }
+    let sections = std::sync::Arc::new(templates::section_index(&site));
+    let tera = templates::load(&theme, analysis.links.clone(), sections).map_err(|d| vec![d])?;
+    let build_date = build_date();
+    let date_text = build_date.to_string();
+    let mut outside: Vec<&[u8]> = vec![
+        input.config_text.as_bytes(),
+        options.live_reload.unwrap_or("").as_bytes(),
+        date_text.as_bytes(),
+    ];
+    for file in theme.templates.values().chain(theme.i18n.values()) {
+        outside.push(&file.bytes);
+    }
+    let outside = crate::render::reuse::outside_fingerprint(&outside);
+    Ok(CheckedSite {
+        site,
+        analysis,
+        ui,
+        theme,
+        tera,
+        highlighter: highlight::Highlighter::new(),
+        coverage,
+        warnings: warnings.into_sorted(),
+        build_date,
+        live_reload: options.live_reload.map(String::from),
+        outside,
+    })
+}
+
+/// Renders a checked site: its pages (reusing `options.previous` where a
+/// page's fingerprint is unchanged), the theme's and content's static
+/// files, and the search index when asked for.
+pub fn render_checked(
+    checked: &CheckedSite,
+    options: &PrepareOptions,
+) -> Result<Prepared, Vec<Diagnostic>> {
+    let progress: &dyn Progress = options.progress.unwrap_or(&NoProgress);
+    let fail = |d: Diagnostics| d.into_sorted();
+    let (site, theme) = (&checked.site, &checked.theme);
+    let render_options = RenderOptions {
+        build_date: checked.build_date,
+        live_reload: checked.live_reload.as_deref(),
+        previous: options.previous,
+        progress,
+        outside: checked.outside,
+        // The search index is built from the pages in memory.
+        sink: options.sink.filter(|_| !options.search),
+    };
+    let rendered = render::render_site(checked.render_inputs(), &render_options).map_err(fail)?;
+    let mut files = rendered.files;
+    // A copied file may not take the place of a generated one (an
+    // `index.html` beside a page, a theme's `en/claims.json`): both would
+    // be written to the same path, and which one won would be chance.
+    let generated: std::collections::HashSet<String> = files
+        .iter()
+        .map(|f| f.path.clone())
+        .chain(rendered.written.iter().cloned())
+        .collect();
+    let mut clashes = Vec::new();
+    let clash = |origin: &str, path: &str| {
+        Diagnostic::error(
+            origin,
+            format!("would be copied to `{path}`, where dossier writes a file of its own"),
+        )
+        .help("rename or move the file")
+    };
+    for (path, file) in &theme.statics {
+        if generated.contains(path) {
+            clashes.push(clash(&file.origin, path));
+            continue;
+        }
+        files.push(OutputFile {
+            path: path.clone(),
+            bytes: file.bytes.as_slice().into(),
+        });
+    }
+    for asset in &site.assets {
+        if generated.contains(&asset.out) || theme.statics.contains_key(&asset.out) {
+            clashes.push(clash(&format!("content/{}", asset.out), &asset.out));
+            continue;
+        }
+        files.push(OutputFile {
+            path: asset.out.clone(),
+            bytes: asset.bytes.as_slice().into(),
+        });
+    }
+    if !clashes.is_empty() {
+        return Err(Diagnostics::from_iter(clashes).into_sorted());
+    }
+    if options.search {
+        progress.phase("Indexing for search", None);
+        let index = crate::output::search::index_files(&files).map_err(|d| vec![d])?;
+        files.extend(index);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Prepared {
+        files,
+        written: rendered.written,
+        cache: rendered.cache,
+        rendered_pages: rendered.rendered_pages,
+        coverage: checked.coverage.clone(),
+        warnings: checked.warnings.clone(),
+        languages: site.config.codes().map(String::from).collect(),
+    })
+}
+
+/// On failure, report errors only: warnings would bury them.
+fn keep_errors(d: Diagnostics) -> Vec<Diagnostic> {
+    d.into_sorted()
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect()
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with_progress(options, &NoProgress)
+}
+
+/// [`build`], reporting its phases to `progress` (the CLI's progress bar).
+pub fn build_with_progress(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    output::check_output_location(&options.root, &options.output).map_err(BuildError::Output)?;
+    // Pages go into the staging folder as they are rendered, so the site is
+    // never held in memory whole; if the build fails, the staging folder is
+    // dropped (removed) and the output stays as it was.
+    let staging =
+        output::Staging::begin(&options.output, options.force).map_err(BuildError::Output)?;
+    // A failed write is an output error (exit code and message), not a
+    // problem in the content: kept aside and reported as such.
+    let write_error = std::sync::Mutex::new(None);
+    let sink = |file: &OutputFile| {
+        staging.write(file).map_err(|e| {
+            let diagnostic = Diagnostic::error(file.path.clone(), e.to_string());
+            write_error
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .get_or_insert(e);
+            diagnostic
+        })
+    };
+    let mut prepared = prepare(
+        &options.root,
+        &PrepareOptions {
+            strict: options.strict,
+            progress: Some(progress),
+            sink: Some(&sink),
+            ..Default::default()
+        },
+    )
+    .map_err(
+        |content| match write_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            Some(e) => BuildError::Output(e),
+            None => BuildError::Content(content),
+        },
+    )?;
+    progress.phase("Writing files", Some(prepared.files.len() as u64));
+    staging
+        .write_all(&prepared.files, progress)
+        .map_err(BuildError::Output)?;
+    if options.search {
+        // From the staging folder, one page at a time: the site is never
+        // held in memory whole, with search or without.
+        progress.phase("Indexing for search", None);
+        let index = crate::output::search::index(prepared.paths(), |path| {
+            staging
+                .read(path)
+                .map_err(|e| Diagnostic::error(path, e.to_string()))
+        })
+        .map_err(|d| BuildError::Content(vec![d]))?;
+        staging
+            .write_all(&index, progress)
+            .map_err(BuildError::Output)?;
+        prepared.files.extend(index);
+        prepared.files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    let previous = staging.finish().map_err(BuildError::Output)?;
+    Ok(BuildReport {
+        prepared,
+        elapsed: started.elapsed(),
+        previous,
+    })
+}
+
+impl Prepared {
+    /// HTML pages written under a language's folder.
+    pub fn pages_in(&self, lang: &str) -> usize {
+        let prefix = format!("{lang}/");
+        self.paths()
+            .filter(|p| p.starts_with(&prefix) && p.ends_with("index.html"))
+            .count()
+    }
+
+    /// Every file of the site, written already or still to write.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        let kept = self.files.iter().map(|f| f.path.as_str());
+        kept.chain(self.written.iter().map(String::as_str))
+    }
+
+    /// One line per language: pages written and translation coverage.
+    pub fn summary_lines(&self) -> Vec<String> {
+        self.coverage
+            .iter()
+            .map(|c| {
+                let mut line = format!(
+                    "  {:<6} {:>5} pages   {:>5.1}% translated",
+                    c.lang,
+                    self.pages_in(&c.lang),
+                    c.percent()
+                );
+                let gaps = c.missing.len() + c.missing_ui;
+                if gaps > 0 {
+                    line.push_str(&format!(
+                        " ({} missing: {} page{}, {} other field{}; --strict lists them)",
+                        gaps,
+                        c.missing_pages,
+                        if c.missing_pages == 1 { "" } else { "s" },
+                        gaps - c.missing_pages,
+                        if gaps - c.missing_pages == 1 { "" } else { "s" }
+                    ));
+                }
+                line
+            })
+            .collect()
+    }
+}

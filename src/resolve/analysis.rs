@@ -1,0 +1,239 @@
+//! Link resolution and backlinks: scans every page's Markdown once, checks
+//! every cross-link and anchor for every reader language, and records who
+//! links to whom. Linear in pages plus links.
+
+use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
+use crate::markdown::{self, Scan};
+use crate::model::Site;
+use crate::parse::front_matter::PageFile;
+use crate::resolve::links::{self, LinkIndex, Target};
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+
+pub struct Analysis {
+    pub links: std::sync::Arc<LinkIndex>,
+    /// Scan of each page version: `scans[page][lang of the file]`.
+    pub scans: Vec<HashMap<String, Scan>>,
+    /// For each reader language: claim index → keys of pages linking to it.
+    pub claim_pages: HashMap<String, Vec<BTreeSet<String>>>,
+    /// For each reader language and page index: claims the page links to, in
+    /// order of first mention.
+    pub page_claims: HashMap<String, Vec<Vec<usize>>>,
+    /// Claim index → claims that name it as related or as superseding them.
+    pub claim_claims: Vec<BTreeSet<usize>>,
+    /// Claim index → claims it supersedes.
+    pub supersedes: Vec<Vec<usize>>,
+    /// Claim index → events it backs.
+    pub claim_events: Vec<Vec<usize>>,
+    /// Source index → claims citing it.
+    pub source_claims: Vec<Vec<usize>>,
+}
+
+pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
+    let scans: Vec<HashMap<String, Scan>> = site
+        .pages
+        .par_iter()
+        .map(|p| {
+            p.versions
+                .iter()
+                .map(|(lang, v)| (lang.clone(), markdown::scan(&v.body)))
+                .collect()
+        })
+        .collect();
+
+    let mut index = LinkIndex::new(site);
+    for (page, page_scans) in site.pages.iter().zip(&scans) {
+        for lang in site.config.codes() {
+            let (version, _) = page.version(lang);
+            let ids = page_scans[&version.lang]
+                .headings
+                .iter()
+                .map(|h| h.id.clone());
+            index.add_anchors(lang, &page.key, ids);
+        }
+    }
+    let timeline_anchors: Vec<String> = site
+        .events
+        .iter()
+        .map(|e| links::event_anchor(&e.id))
+        .collect();
+    for lang in site.config.codes() {
+        index.add_anchors(
+            lang,
+            crate::model::TIMELINE_KEY,
+            timeline_anchors.iter().cloned(),
+        );
+    }
+
+    let mut diags = Diagnostics::new();
+    for (page, page_scans) in site.pages.iter().zip(&scans) {
+        for (lang, scan) in page_scans {
+            duplicate_ids(&page.versions[lang], scan, &mut diags);
+        }
+    }
+    let mut claim_pages: HashMap<String, Vec<BTreeSet<String>>> = HashMap::new();
+    let mut page_claims: HashMap<String, Vec<Vec<usize>>> = HashMap::new();
+    for lang in site.config.codes() {
+        let mut by_claim = vec![BTreeSet::new(); site.claims.len()];
+        let mut per_page = Vec::with_capacity(site.pages.len());
+        for (page, page_scans) in site.pages.iter().zip(&scans) {
+            let (version, _) = page.version(lang);
+            let cited = resolve_links(
+                site,
+                &index,
+                version,
+                &page_scans[&version.lang],
+                lang,
+                &mut diags,
+            );
+            for &c in &cited {
+                by_claim[c].insert(page.key.clone());
+            }
+            per_page.push(cited);
+        }
+        claim_pages.insert(lang.to_string(), by_claim);
+        page_claims.insert(lang.to_string(), per_page);
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+
+    let mut claim_claims = vec![BTreeSet::new(); site.claims.len()];
+    let mut supersedes = vec![Vec::new(); site.claims.len()];
+    let mut source_claims = vec![Vec::new(); site.sources.len()];
+    for (i, claim) in site.claims.iter().enumerate() {
+        for &r in &claim.related {
+            claim_claims[r].insert(i);
+        }
+        if let Some(s) = claim.superseded_by {
+            claim_claims[s].insert(i);
+            supersedes[s].push(i);
+        }
+        for c in &claim.citations {
+            // Claims come in order: a repeat can only be this claim's.
+            if source_claims[c.source].last() != Some(&i) {
+                source_claims[c.source].push(i);
+            }
+        }
+    }
+    let mut claim_events = vec![Vec::new(); site.claims.len()];
+    for (e, event) in site.events.iter().enumerate() {
+        for &c in &event.claims {
+            claim_events[c].push(e);
+        }
+    }
+    Ok(Analysis {
+        links: std::sync::Arc::new(index),
+        scans,
+        claim_pages,
+        page_claims,
+        claim_claims,
+        supersedes,
+        claim_events,
+        source_claims,
+    })
+}
+
+/// Errors for the headings of one page version that asked for an id
+/// another heading of the page already has.
+pub fn duplicate_ids(version: &PageFile, scan: &Scan, diags: &mut Diagnostics) {
+    for dup in &scan.duplicate_ids {
+        let d = Diagnostic::error(
+            &version.rel,
+            format!(
+                "heading id `{}` is already used on this page; this heading would get `{}`",
+                dup.wanted, dup.given
+            ),
+        )
+        .help("give each heading of a page its own id: `## Title {#another-id}`");
+        diags.push(located(version, dup.offset, d));
+    }
+}
+
+/// Checks the links of `version`, the text shown to readers of `lang`,
+/// against `index`; each broken one is an error in `diags`. Returns the
+/// claims it links to, in order of first mention.
+pub fn resolve_links(
+    site: &Site,
+    index: &LinkIndex,
+    version: &PageFile,
+    scan: &Scan,
+    lang: &str,
+    diags: &mut Diagnostics,
+) -> Vec<usize> {
+    let mut cited: Vec<usize> = Vec::new();
+    let mut cited_set = std::collections::HashSet::new();
+    for link in &scan.links {
+        let Some(parsed) = links::parse_target(&link.dest) else {
+            if let Some(d) = forbidden_scheme(&link.dest) {
+                diags.push(located(version, link.offset, d));
+            }
+            continue;
+        };
+        let result = parsed.map_err(|m| {
+            (
+                m,
+                String::from(
+                    "write `page:<path>#<heading-id>`, `claim:<id>`, `source:<id>` or `event:<id>`",
+                ),
+            )
+        });
+        let result = result.and_then(|t| {
+            index
+                .resolve(&t, lang)
+                .map(|_| t)
+                .map_err(|u| (u.message, u.help))
+        });
+        match result {
+            Ok(Target::Claim(id)) => {
+                if let Some(i) = site.claim_index(id) {
+                    if cited_set.insert(i) {
+                        cited.push(i);
+                    }
+                }
+            }
+            Ok(_) => {}
+            Err((message, help)) => {
+                let d = Diagnostic::error(
+                    &version.rel,
+                    format!("broken link `{}`: {message}", link.dest),
+                )
+                .help(help);
+                diags.push(located(version, link.offset, d));
+            }
+        }
+    }
+    cited
+}
+
+/// Places a diagnostic at the line of `offset` in a page body.
+fn located(version: &PageFile, offset: usize, d: Diagnostic) -> Diagnostic {
+    let (line, col) = line_col(&version.body, offset);
+    Diagnostic {
+        path: version.rel.clone(),
+        ..d
+    }
+    .at(Some(version.body_line + line - 1), Some(col))
+}
+
+/// Schemes that run code when followed; refused in any link.
+fn forbidden_scheme(dest: &str) -> Option<Diagnostic> {
+    let lowered: String = dest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:text/html"]
+        .iter()
+        .find(|s| lowered.starts_with(*s))
+        .map(|s| {
+            Diagnostic::error(
+                "",
+                format!(
+                    "link uses the `{}` scheme, which runs code when followed",
+                    s.trim_end_matches(':')
+                ),
+            )
+            .help("link to a page (`page:...`), a claim (`claim:...`) or an http(s) URL")
+        })
+}

@@ -1,0 +1,177 @@
+//! Translation coverage: for each language, which pages, claim fields,
+//! sources, events and UI strings exist only in another language.
+
+use crate::diagnostics::{find_line, Diagnostic, Diagnostics};
+use crate::model::Site;
+use crate::parse::text::LangText;
+use crate::theme::i18n::Translations;
+
+/// What a missing translation belongs to (the columns of `check`'s table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Item {
+    Page,
+    Claim,
+    Source,
+    Event,
+    Topic,
+}
+
+#[derive(Debug, Clone)]
+pub struct Missing {
+    pub item: Item,
+    /// The page key, claim, source, event or topic id.
+    pub id: String,
+    pub path: String,
+    pub line: Option<usize>,
+    pub what: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct LanguageCoverage {
+    pub lang: String,
+    /// Translatable items (pages, claim fields, …, UI strings).
+    pub total: usize,
+    pub missing: Vec<Missing>,
+    pub missing_pages: usize,
+    pub missing_ui: usize,
+}
+
+impl LanguageCoverage {
+    pub fn percent(&self) -> f64 {
+        if self.total == 0 {
+            100.0
+        } else {
+            100.0 * (self.total - self.missing.len() - self.missing_ui) as f64 / self.total as f64
+        }
+    }
+}
+
+pub fn measure(
+    site: &Site,
+    ui: &Translations,
+    claim_texts: &dyn Fn(&str) -> String,
+) -> Vec<LanguageCoverage> {
+    site.config
+        .codes()
+        .map(|lang| {
+            let mut c = LanguageCoverage {
+                lang: lang.to_string(),
+                total: 0,
+                missing: Vec::new(),
+                missing_pages: 0,
+                missing_ui: 0,
+            };
+            for page in &site.pages {
+                c.total += 1;
+                if !page.versions.contains_key(lang) {
+                    let (v, _) = page.version(lang);
+                    c.missing_pages += 1;
+                    c.missing.push(Missing {
+                        item: Item::Page,
+                        id: page.key.clone(),
+                        path: format!(
+                            "content/{lang}/{}",
+                            v.rel
+                                .split_once(&format!("content/{}/", v.lang))
+                                .map_or("", |x| x.1)
+                        ),
+                        line: None,
+                        what: format!(
+                            "page `{}` is not translated (shown from `{}`)",
+                            page_key_label(&page.key),
+                            v.lang
+                        ),
+                    });
+                }
+            }
+            for claim in &site.claims {
+                let text = claim_texts(&claim.rel);
+                let mut field = |map: &LangText, name: &str| {
+                    c.total += 1;
+                    if !map.contains_key(lang) {
+                        c.missing.push(Missing {
+                            item: Item::Claim,
+                            id: claim.id.clone(),
+                            path: claim.rel.clone(),
+                            line: find_line(&text, name),
+                            what: format!("`{name}` has no `{lang}` text"),
+                        });
+                    }
+                };
+                field(&claim.statement, "statement");
+                field(&claim.attributed_to, "attributed_to");
+                for cit in &claim.citations {
+                    if let Some(note) = &cit.note {
+                        field(note, "note");
+                    }
+                }
+            }
+            let sources_text = claim_texts("content/sources.yaml");
+            for s in &site.sources {
+                for (map, name) in [(Some(&s.title), "title"), (s.summary.as_ref(), "summary")] {
+                    if let Some(map) = map {
+                        c.total += 1;
+                        if !map.contains_key(lang) {
+                            c.missing.push(Missing {
+                                item: Item::Source,
+                                id: s.id.clone(),
+                                path: "content/sources.yaml".into(),
+                                line: find_line(&sources_text, &s.id),
+                                what: format!("source `{}`: `{name}` has no `{lang}` text", s.id),
+                            });
+                        }
+                    }
+                }
+            }
+            let timeline_text = claim_texts("content/timeline.yaml");
+            for e in &site.events {
+                c.total += 1;
+                if !e.title.contains_key(lang) {
+                    c.missing.push(Missing {
+                        item: Item::Event,
+                        id: e.id.clone(),
+                        path: "content/timeline.yaml".into(),
+                        line: find_line(&timeline_text, &e.id),
+                        what: format!("event `{}`: `title` has no `{lang}` text", e.id),
+                    });
+                }
+            }
+            for (topic, labels) in &site.config.topics {
+                c.total += 1;
+                if !labels.contains_key(lang) {
+                    c.missing.push(Missing {
+                        item: Item::Topic,
+                        id: topic.clone(),
+                        path: "site.yaml".into(),
+                        line: None,
+                        what: format!("topic `{topic}` has no `{lang}` label"),
+                    });
+                }
+            }
+            c.total += ui.total_keys;
+            c.missing_ui = ui.missing.get(lang).copied().unwrap_or(0);
+            c
+        })
+        .collect()
+}
+
+fn page_key_label(key: &str) -> &str {
+    if key.is_empty() {
+        "/"
+    } else {
+        key
+    }
+}
+
+/// The missing translations as diagnostics (warnings; `--strict` makes
+/// them errors). UI strings are reported by `i18n` itself.
+pub fn diagnostics(coverage: &[LanguageCoverage]) -> Diagnostics {
+    coverage
+        .iter()
+        .flat_map(|c| c.missing.iter())
+        .map(|m| {
+            Diagnostic::warning(&m.path, format!("missing translation: {}", m.what))
+                .at(m.line, None)
+        })
+        .collect()
+}
