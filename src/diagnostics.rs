@@ -27,7 +27,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
@@ -38,29 +38,29 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, message)
         }
     }
 
-    pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
+    pub(crate) fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
         self.line = line;
         self.column = column;
         self
     }
 
-    pub fn line(self, line: usize) -> Self {
+    pub(crate) fn line(self, line: usize) -> Self {
         self.at(Some(line), None)
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 }
@@ -111,32 +111,24 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.items.push(d);
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
-    pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
-    }
-
-    pub fn items(&self) -> &[Diagnostic] {
-        &self.items
-    }
-
     /// Turns translation warnings into errors (`--strict`).
-    pub fn escalate_warnings(&mut self) {
+    pub(crate) fn escalate_warnings(&mut self) {
         for d in &mut self.items {
             d.severity = Severity::Error;
         }
@@ -160,7 +152,10 @@ impl FromIterator<Diagnostic> for Diagnostics {
 }
 
 /// The closest candidates to a misspelt id, for a "did you mean" hint.
-pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn closest<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
         .map(|c| (strsim::normalized_damerau_levenshtein(wanted, c), c))
@@ -171,7 +166,7 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 }
 
 /// "did you mean `a`, `b`?" or a list of what exists, for an unknown id.
-pub fn suggest<'a>(
+pub(crate) fn suggest<'a>(
     kind: &str,
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
@@ -196,7 +191,7 @@ pub fn suggest<'a>(
 }
 
 /// The 1-based line and column of a byte offset in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
@@ -206,12 +201,12 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// The 1-based line where `needle` first stands as a whole token in a YAML
 /// text, used to place semantic errors (an unknown id) that serde cannot.
-pub fn find_line(text: &str, needle: &str) -> Option<usize> {
+pub(crate) fn find_line(text: &str, needle: &str) -> Option<usize> {
     find_lines(text, needle).next()
 }
 
 /// Every 1-based line where `needle` stands as a whole token, in order.
-pub fn find_lines<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
+pub(crate) fn find_lines<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
     text.lines()
         .enumerate()
         .filter(move |(_, line)| contains_token(line, needle))

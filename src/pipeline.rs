@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
-pub struct BuildOptions {
+pub(crate) struct BuildOptions {
     pub root: PathBuf,
     pub output: PathBuf,
     pub strict: bool,
@@ -46,14 +46,14 @@ pub struct Prepared {
 }
 
 #[derive(Debug)]
-pub enum BuildError {
+pub(crate) enum BuildError {
     /// Problems in the site's content, theme or configuration; all of them.
     Content(Vec<Diagnostic>),
     Output(OutputError),
 }
 
 impl BuildError {
-    pub fn exit_code(&self) -> i32 {
+    pub(crate) fn exit_code(&self) -> i32 {
         match self {
             BuildError::Content(_) => 1,
             BuildError::Output(OutputError::Io(..)) => 3,
@@ -81,14 +81,14 @@ impl std::fmt::Display for BuildError {
     }
 }
 
-pub struct BuildReport {
+pub(crate) struct BuildReport {
     pub prepared: Prepared,
     pub elapsed: Duration,
     pub previous: Previous,
 }
 
 /// The build date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else today (UTC).
-pub fn build_date() -> PartialDate {
+pub(crate) fn build_date() -> PartialDate {
     let secs = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
@@ -132,7 +132,7 @@ pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Di
 
 /// [`prepare`], also returning the checked site it rendered, for a later
 /// rebuild to patch (`serve`, see [`crate::serve::session`]).
-pub fn prepare_kept(
+pub(crate) fn prepare_kept(
     root: &Path,
     options: &PrepareOptions,
 ) -> Result<(CheckedSite, Prepared), Vec<Diagnostic>> {
@@ -174,7 +174,7 @@ pub fn prepare_input(
 
 /// The site parsed, resolved and checked, with its theme loaded: all that
 /// rendering needs. A value of this type has no errors left in it.
-pub struct CheckedSite {
+pub(crate) struct CheckedSite {
     pub site: model::Site,
     pub analysis: analysis::Analysis,
     pub ui: i18n::Translations,
@@ -192,7 +192,7 @@ pub struct CheckedSite {
 }
 
 impl CheckedSite {
-    pub fn render_inputs(&self) -> render::RenderInputs<'_> {
+    pub(crate) fn render_inputs(&self) -> render::RenderInputs<'_> {
         render::RenderInputs {
             site: &self.site,
             analysis: &self.analysis,
@@ -205,7 +205,7 @@ impl CheckedSite {
 
 /// Theme, UI strings, model, links and translation coverage: every check
 /// that needs no rendering. All problems found are returned together.
-pub fn check_input(
+pub(crate) fn check_input(
     config: config::SiteConfig,
     input: &input::SiteInput,
     options: &PrepareOptions,
@@ -283,7 +283,7 @@ pub fn check_input(
 /// Renders a checked site: its pages (reusing `options.previous` where a
 /// page's fingerprint is unchanged), the theme's and content's static
 /// files, and the search index when asked for.
-pub fn render_checked(
+pub(crate) fn render_checked(
     checked: &CheckedSite,
     options: &PrepareOptions,
 ) -> Result<Prepared, Vec<Diagnostic>> {
@@ -365,12 +365,8 @@ fn keep_errors(d: Diagnostics) -> Vec<Diagnostic> {
         .collect()
 }
 
-pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    build_with_progress(options, &NoProgress)
-}
-
 /// [`build`], reporting its phases to `progress` (the CLI's progress bar).
-pub fn build_with_progress(
+pub(crate) fn build_with_progress(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
@@ -439,7 +435,7 @@ pub fn build_with_progress(
 
 impl Prepared {
     /// HTML pages written under a language's folder.
-    pub fn pages_in(&self, lang: &str) -> usize {
+    pub(crate) fn pages_in(&self, lang: &str) -> usize {
         let prefix = format!("{lang}/");
         self.paths()
             .filter(|p| p.starts_with(&prefix) && p.ends_with("index.html"))
@@ -447,13 +443,13 @@ impl Prepared {
     }
 
     /// Every file of the site, written already or still to write.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn paths(&self) -> impl Iterator<Item = &str> {
         let kept = self.files.iter().map(|f| f.path.as_str());
         kept.chain(self.written.iter().map(String::as_str))
     }
 
     /// One line per language: pages written and translation coverage.
-    pub fn summary_lines(&self) -> Vec<String> {
+    pub(crate) fn summary_lines(&self) -> Vec<String> {
         self.coverage
             .iter()
             .map(|c| {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Place {
+pub(crate) struct Place {
     /// A file of the site (`content/en/chips.md`) or, for links only the
     /// templates write, a rendered page (`en/chips/index.html`).
     pub path: String,
@@ -27,14 +27,14 @@ impl fmt::Display for Place {
 }
 
 #[derive(Debug, Clone)]
-pub struct ExternalUrl {
+pub(crate) struct ExternalUrl {
     pub url: String,
     /// Sorted; content places first when the URL is in the content.
     pub places: Vec<Place>,
 }
 
 /// Whether `dest` leaves the site: `http(s)://…` or protocol-relative `//…`.
-pub fn is_external(dest: &str) -> bool {
+pub(crate) fn is_external(dest: &str) -> bool {
     dest.starts_with("//")
         || linkcheck::scheme(dest)
             .is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"))
@@ -43,7 +43,7 @@ pub fn is_external(dest: &str) -> bool {
 /// Every external URL of the site, sorted. A URL in the content is placed
 /// there (file and line); one only the templates write, in the rendered
 /// pages that carry it.
-pub fn collect(
+pub(crate) fn collect(
     site: &Site,
     analysis: &Analysis,
     sources_text: &str,
@@ -89,7 +89,7 @@ pub fn collect(
 }
 
 /// What is wrong with the syntax of an external URL, if anything.
-pub fn syntax_problem(url: &str) -> Option<String> {
+pub(crate) fn syntax_problem(url: &str) -> Option<String> {
     if let Some(c) = url.chars().find(|c| c.is_whitespace() || c.is_control()) {
         return Some(if c == ' ' {
             "contains a space (write it as %20)".into()

@@ -14,10 +14,10 @@ use crate::read::input::SiteInput;
 use std::collections::HashMap;
 
 /// Hex digits of the hash kept in `translated_from`.
-pub const FINGERPRINT_LEN: usize = 12;
+pub(crate) const FINGERPRINT_LEN: usize = 12;
 
 /// The 64-bit FNV-1a hash: small, stable across versions and platforms.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
         hash ^= u64::from(b);
@@ -27,7 +27,7 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 }
 
 /// The fingerprint of a page body (see the module documentation).
-pub fn fingerprint(body: &str) -> String {
+pub(crate) fn fingerprint(body: &str) -> String {
     let body = body.strip_prefix('\u{feff}').unwrap_or(body);
     let hash = if body.contains('\r') {
         fnv1a64(body.replace("\r\n", "\n").as_bytes())
@@ -38,7 +38,7 @@ pub fn fingerprint(body: &str) -> String {
 }
 
 /// Splits `content/<folder>/<inner>` into the folder and the inner path.
-pub fn split_page_rel(rel: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_page_rel(rel: &str) -> Option<(&str, &str)> {
     rel.strip_prefix("content/")?
         .split_once('/')
         .filter(|(_, inner)| inner.ends_with(".md"))
@@ -46,7 +46,7 @@ pub fn split_page_rel(rel: &str) -> Option<(&str, &str)> {
 
 /// How a translated page stands against its default-language page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum State {
+pub(crate) enum State {
     Current,
     /// The default-language text changed since `recorded` was stamped.
     Outdated {
@@ -62,7 +62,7 @@ pub enum State {
 }
 
 #[derive(Debug, Clone)]
-pub struct Translation {
+pub(crate) struct Translation {
     /// The translated file (or, for `OnDefault`, the default-language file).
     pub rel: String,
     /// The line of `translated_from`, when present.
@@ -74,7 +74,7 @@ pub struct Translation {
 
 /// Every translated page of the site and how it stands. Pages that do not
 /// parse are skipped (the build reports them); drafts are skipped too.
-pub fn survey(config: &SiteConfig, input: &SiteInput) -> Vec<Translation> {
+pub(crate) fn survey(config: &SiteConfig, input: &SiteInput) -> Vec<Translation> {
     let parsed: Vec<(PageFile, String)> = input
         .content
         .iter()
@@ -137,7 +137,7 @@ pub fn survey(config: &SiteConfig, input: &SiteInput) -> Vec<Translation> {
 /// `text` with its front matter's `translated_from` set to `value`: that
 /// one line replaced, or a line inserted after the `title` entry. Every
 /// other byte (BOM, line endings, comments) is kept. `Err` says why not.
-pub fn set_translated_from(text: &str, value: &str) -> Result<String, String> {
+pub(crate) fn set_translated_from(text: &str, value: &str) -> Result<String, String> {
     let bom = if text.starts_with('\u{feff}') {
         "\u{feff}"
     } else {

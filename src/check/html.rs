@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 /// The link URLs (`href`, `src`, each candidate of `srcset`) and the
 /// element ids of an HTML document, skipping comments, scripts and styles.
-pub fn scan(html: &str) -> (Vec<String>, HashSet<String>) {
+pub(crate) fn scan(html: &str) -> (Vec<String>, HashSet<String>) {
     let mut links = Vec::new();
     let mut ids = HashSet::new();
     let mut rest = html;
@@ -106,7 +106,7 @@ fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 /// Decodes the character references that occur in attribute values.
-pub fn decode_entities(s: &str) -> String {
+pub(crate) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 /// A link found in a rendered file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+pub(crate) struct Link {
     /// The output file it is in (`en/chips/index.html`).
     pub file: String,
     /// As written, entities decoded.
@@ -18,7 +18,7 @@ pub struct Link {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// No file at the resolved output path.
     NoFile { target: String },
     /// The file exists but has no element with the fragment's id.
@@ -36,13 +36,13 @@ pub enum Problem {
 }
 
 #[derive(Debug, Clone)]
-pub struct Broken {
+pub(crate) struct Broken {
     pub link: Link,
     pub problem: Problem,
 }
 
 #[derive(Debug, Default)]
-pub struct Report {
+pub(crate) struct Report {
     pub broken: Vec<Broken>,
     /// `http(s)://` and `//` links, for the external URL checks.
     pub external: Vec<Link>,
@@ -53,7 +53,7 @@ pub struct Report {
 /// Checks every link of `files`. URLs starting with `base_url` are the
 /// site's own and are resolved from the output root, as are root-absolute
 /// links under `base_url`'s path (`404.html` links that way by design).
-pub fn check(files: &[OutputFile], base_url: Option<&str>) -> Report {
+pub(crate) fn check(files: &[OutputFile], base_url: Option<&str>) -> Report {
     let scanned: Vec<(Vec<String>, HashSet<String>)> = files
         .par_iter()
         .map(|f| {
@@ -161,7 +161,7 @@ fn classify<'a>(url: &'a str, base_url: Option<&str>, base_path: &str) -> Kind<'
 }
 
 /// The scheme of an absolute URL (`https` of `https://…`).
-pub fn scheme(url: &str) -> Option<&str> {
+pub(crate) fn scheme(url: &str) -> Option<&str> {
     let (s, _) = url.split_once(':')?;
     let mut chars = s.chars();
     (chars.next()?.is_ascii_alphabetic()
@@ -228,7 +228,7 @@ fn resolve(from: &str, url: &str, ids: &HashMap<&str, &HashSet<String>>) -> Resu
 }
 
 /// `%XX` escapes decoded (as UTF-8, lossily); anything else kept.
-pub fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_string();
     }

@@ -17,15 +17,15 @@ use external::ExternalUrl;
 use freshness::State;
 use std::path::Path;
 
-pub mod external;
-pub mod freshness;
-pub mod html;
-pub mod linkcheck;
+pub(crate) mod external;
+pub(crate) mod freshness;
+pub(crate) mod html;
+pub(crate) mod linkcheck;
 mod rendered;
 
 /// The report's sections, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Group {
+pub(crate) enum Group {
     Content,
     Links,
     Translations,
@@ -35,7 +35,7 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 6] = [
+    pub(crate) const ALL: [Group; 6] = [
         Group::Content,
         Group::Links,
         Group::Translations,
@@ -44,7 +44,7 @@ impl Group {
         Group::External,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Group::Content => "Content and theme",
             Group::Links => "Internal links",
@@ -58,14 +58,14 @@ impl Group {
 
 /// Errors fail the check; warnings fail it under `--strict`; notes never do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
+pub(crate) enum Level {
     Error,
     Warning,
     Note,
 }
 
 #[derive(Debug, Clone)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub group: Group,
     pub level: Level,
     /// Where and what; its own severity is ignored in favour of `level`.
@@ -73,7 +73,7 @@ pub struct Finding {
 }
 
 #[derive(Debug, Default)]
-pub struct Report {
+pub(crate) struct Report {
     /// Sorted by group, then file and line.
     pub findings: Vec<Finding>,
     pub coverage: Vec<LanguageCoverage>,
@@ -86,19 +86,19 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn count(&self, level: Level) -> usize {
+    pub(crate) fn count(&self, level: Level) -> usize {
         self.findings.iter().filter(|f| f.level == level).count()
     }
 
     /// Exit status 1: any error, or any warning under `strict`.
-    pub fn failed(&self, strict: bool) -> bool {
+    pub(crate) fn failed(&self, strict: bool) -> bool {
         self.count(Level::Error) > 0 || (strict && self.count(Level::Warning) > 0)
     }
 }
 
 /// Runs every check on the site in `root`. `stamp_hint` is how the help
 /// texts invoke `dossier stamp` (with `--root` when it is not `.`).
-pub fn run(root: &Path, stamp_hint: &str) -> Report {
+pub(crate) fn run(root: &Path, stamp_hint: &str) -> Report {
     let mut r = Report::default();
     let loaded = input::read_config(root).and_then(|text| {
         let config = config::parse(&text)?;
@@ -326,7 +326,7 @@ pub(super) fn abbreviated(items: &[&str], n: usize) -> String {
 /// Per language, for the summary table: how many pages, claims, sources,
 /// events and topics lack a translation (of any of their fields), and how
 /// many UI strings.
-pub fn coverage_counts(c: &LanguageCoverage) -> [usize; 6] {
+pub(crate) fn coverage_counts(c: &LanguageCoverage) -> [usize; 6] {
     let n = |item: Item| {
         let mut ids: Vec<&str> = c
             .missing

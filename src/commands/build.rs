@@ -59,7 +59,12 @@ pub fn run(args: BuildArgs) -> u8 {
 /// The build in one line. Under `--quiet` it also carries what the omitted
 /// lines would have said: languages not fully translated, how many
 /// warnings there were, and where a foreign output folder went.
-pub fn summary_line(report: &BuildReport, output: &Path, quiet: bool, colour: Palette) -> String {
+pub(crate) fn summary_line(
+    report: &BuildReport,
+    output: &Path,
+    quiet: bool,
+    colour: Palette,
+) -> String {
     let p = &report.prepared;
     let pages: usize = p.languages.iter().map(|l| p.pages_in(l)).sum();
     let langs = p.languages.len();

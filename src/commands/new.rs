@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The languages the built-in theme has UI strings for, and `dossier new` text.
-pub const BUILT_IN_LANGUAGES: [&str; 5] = ["en", "tr", "el", "ru", "zh"];
+pub(crate) const BUILT_IN_LANGUAGES: [&str; 5] = ["en", "tr", "el", "ru", "zh"];
 
 pub fn run(args: NewArgs) -> u8 {
     let langs = match parse_languages(&args.languages) {
@@ -75,7 +75,7 @@ fn report(message: &str) {
 
 /// A language of the new site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewLanguage {
+pub(crate) struct NewLanguage {
     pub code: String,
     /// The built-in language whose text (and UI strings) it uses; `None`
     /// for placeholder text.
@@ -83,7 +83,7 @@ pub struct NewLanguage {
 }
 
 /// Validates `--languages`: BCP 47 tags, no repeats, at least one.
-pub fn parse_languages(raw: &[String]) -> Result<Vec<NewLanguage>, String> {
+pub(crate) fn parse_languages(raw: &[String]) -> Result<Vec<NewLanguage>, String> {
     let mut out: Vec<NewLanguage> = Vec::new();
     let mut seen = BTreeSet::new();
     for code in raw.iter().map(|c| c.trim()) {
@@ -269,7 +269,7 @@ fn texts(lang: &NewLanguage) -> Texts {
 }
 
 /// Every file of the new site, by path relative to DIR.
-pub fn site_files(langs: &[NewLanguage]) -> Vec<(String, String)> {
+pub(crate) fn site_files(langs: &[NewLanguage]) -> Vec<(String, String)> {
     let t: Vec<(&str, Texts)> = langs.iter().map(|l| (l.code.as_str(), texts(l))).collect();
     let default = langs[0].code.as_str();
     let map = |indent: &str, f: &dyn Fn(&Texts) -> &str| -> String {

@@ -16,7 +16,7 @@ use syntect::html::{line_tokens_to_classed_spans, ClassStyle};
 use syntect::parsing::{ParseState, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-pub const CLASS_PREFIX: &str = "hl-";
+pub(crate) const CLASS_PREFIX: &str = "hl-";
 
 #[derive(Default)]
 pub struct Highlighter {
@@ -39,7 +39,7 @@ impl Highlighter {
     }
 
     /// As [`Highlighter::highlight`], reusing the lines `memo` has seen.
-    pub fn highlight_with(&self, memo: &mut LineMemo, lang: &str, code: &str) -> String {
+    pub(crate) fn highlight_with(&self, memo: &mut LineMemo, lang: &str, code: &str) -> String {
         let token = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
         let mut out = String::with_capacity(code.len() * 2 + 64);
         let lang_attr = escape_attr(token);
@@ -84,7 +84,7 @@ struct MemoEntry {
 /// Highlighted lines by text and starting state; a rendering thread keeps
 /// one over a run of pages (see `render::render_site`).
 #[derive(Default)]
-pub struct LineMemo {
+pub(crate) struct LineMemo {
     lines: HashMap<Box<str>, Vec<MemoEntry>>,
     /// Roughly the bytes held, to stay within [`LineMemo::BUDGET`].
     held: usize,

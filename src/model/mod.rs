@@ -27,7 +27,7 @@ pub struct Page {
 
 impl Page {
     /// The version a reader of `lang` gets, and whether it is a fallback.
-    pub fn version(&self, lang: &str) -> (&PageFile, bool) {
+    pub(crate) fn version(&self, lang: &str) -> (&PageFile, bool) {
         match self.versions.get(lang) {
             Some(v) => (v, false),
             None => (&self.versions[&self.fallback_lang], true),
@@ -35,12 +35,12 @@ impl Page {
     }
 
     /// The folder the page is written to in `lang`: `en/`, `en/chips/`.
-    pub fn url(&self, lang: &str) -> String {
+    pub(crate) fn url(&self, lang: &str) -> String {
         page_url(lang, &self.key)
     }
 }
 
-pub fn page_url(lang: &str, key: &str) -> String {
+pub(crate) fn page_url(lang: &str, key: &str) -> String {
     if key.is_empty() {
         format!("{lang}/")
     } else {
@@ -101,10 +101,10 @@ pub struct Asset {
     pub bytes: Vec<u8>,
 }
 
-pub const CLAIMS_KEY: &str = "claims";
-pub const SOURCES_KEY: &str = "sources";
-pub const TIMELINE_KEY: &str = "timeline";
-pub const SEARCH_KEY: &str = "search";
+pub(crate) const CLAIMS_KEY: &str = "claims";
+pub(crate) const SOURCES_KEY: &str = "sources";
+pub(crate) const TIMELINE_KEY: &str = "timeline";
+pub(crate) const SEARCH_KEY: &str = "search";
 
 #[derive(Debug)]
 pub struct Site {
@@ -128,21 +128,21 @@ impl Site {
             .map(|i| &self.pages[i])
     }
 
-    pub fn claim_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn claim_index(&self, id: &str) -> Option<usize> {
         self.claims.binary_search_by(|c| c.id.as_str().cmp(id)).ok()
     }
 
-    pub fn has_claims_index(&self) -> bool {
+    pub(crate) fn has_claims_index(&self) -> bool {
         !self.claims.is_empty() || self.page(CLAIMS_KEY).is_some()
     }
 
-    pub fn has_sources_index(&self) -> bool {
+    pub(crate) fn has_sources_index(&self) -> bool {
         !self.sources.is_empty() || self.page(SOURCES_KEY).is_some()
     }
 
     /// The pages directly inside a section (or, for the home page, the
     /// top-level pages), sorted for `lang` by weight, then `updated`, then title.
-    pub fn section_children(&self, section_key: &str, lang: &str) -> Vec<&Page> {
+    pub(crate) fn section_children(&self, section_key: &str, lang: &str) -> Vec<&Page> {
         let prefix = if section_key.is_empty() {
             String::new()
         } else {
@@ -174,7 +174,7 @@ impl Site {
 
     /// The pages dossier generates that exist for this site (each may
     /// have a Markdown page of the same key giving its title and intro).
-    pub fn generated_keys(&self) -> Vec<&'static str> {
+    pub(crate) fn generated_keys(&self) -> Vec<&'static str> {
         [
             (self.has_claims_index(), CLAIMS_KEY),
             (self.has_sources_index(), SOURCES_KEY),
@@ -187,14 +187,14 @@ impl Site {
     }
 
     /// Generated pages with no Markdown page of their own.
-    pub fn generated_only(&self) -> Vec<&'static str> {
+    pub(crate) fn generated_only(&self) -> Vec<&'static str> {
         self.generated_keys()
             .into_iter()
             .filter(|k| self.page(k).is_none())
             .collect()
     }
 
-    pub fn has_timeline(&self) -> bool {
+    pub(crate) fn has_timeline(&self) -> bool {
         !self.events.is_empty() || self.page(TIMELINE_KEY).is_some()
     }
 }

@@ -3,7 +3,7 @@
 //! swap it in. A failed or killed build leaves the previous output as it
 //! was; a folder dossier did not create is never deleted.
 
-pub mod search;
+pub(crate) mod search;
 
 use crate::site_file::OutputFile;
 use rayon::prelude::*;
@@ -12,7 +12,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Marks a folder as written by dossier, so a later build may replace it.
-pub const MARKER: &str = ".dossier-output";
+pub(crate) const MARKER: &str = ".dossier-output";
 const MARKER_TEXT: &str = "This folder is written by dossier. Each build replaces it whole; do not keep your own files here.\n";
 
 #[derive(Debug)]
@@ -52,7 +52,7 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
 }
 
 /// Refuses output folders that are, or contain, the site's own files.
-pub fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputError> {
+pub(crate) fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputError> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -129,7 +129,7 @@ pub fn write_site(
 }
 
 /// [`write_site`], reporting each written file to `progress`.
-pub fn write_site_with_progress(
+pub(crate) fn write_site_with_progress(
     output: &Path,
     files: &[OutputFile],
     force: bool,
@@ -149,7 +149,7 @@ pub fn write_site_with_progress(
 /// The folder a build writes into beside the output, swapped in by
 /// [`Staging::finish`]. Dropped unfinished (the build failed), it is
 /// removed, and the output stays as it was.
-pub struct Staging {
+pub(crate) struct Staging {
     output: PathBuf,
     dir: PathBuf,
     /// The output holds files dossier did not write (allowed by `--force`).
@@ -159,7 +159,7 @@ pub struct Staging {
 impl Staging {
     /// Checks the output folder and creates an empty, marked staging
     /// folder beside it.
-    pub fn begin(output: &Path, force: bool) -> Result<Staging, OutputError> {
+    pub(crate) fn begin(output: &Path, force: bool) -> Result<Staging, OutputError> {
         let foreign = match std::fs::symlink_metadata(output) {
             Ok(m) if m.is_dir() => {
                 !output.join(MARKER).is_file()
@@ -209,7 +209,7 @@ impl Staging {
     }
 
     /// Writes one file, creating its folders; callable from many threads.
-    pub fn write(&self, file: &OutputFile) -> Result<(), OutputError> {
+    pub(crate) fn write(&self, file: &OutputFile) -> Result<(), OutputError> {
         if let Some(why) = unsafe_output_path(&file.path) {
             return Err(OutputError::Unsafe(self.output.join(&file.path), why));
         }
@@ -221,7 +221,7 @@ impl Staging {
     }
 
     /// Writes `files` in parallel, their folders first.
-    pub fn write_all(
+    pub(crate) fn write_all(
         &self,
         files: &[OutputFile],
         progress: &dyn crate::progress::Progress,
@@ -247,13 +247,13 @@ impl Staging {
 
     /// A file written so far, read back (the search index reads the pages
     /// from here rather than keeping them in memory).
-    pub fn read(&self, path: &str) -> Result<Vec<u8>, OutputError> {
+    pub(crate) fn read(&self, path: &str) -> Result<Vec<u8>, OutputError> {
         let p = self.dir.join(path);
         std::fs::read(&p).map_err(io(&p))
     }
 
     /// Puts the staging folder in the output's place.
-    pub fn finish(self) -> Result<Previous, OutputError> {
+    pub(crate) fn finish(self) -> Result<Previous, OutputError> {
         // `self` is dropped after the swap: on success its folder is gone
         // (renamed or removed), on failure it is removed.
         swap(&self.dir, &self.output, self.foreign)

@@ -11,7 +11,7 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
 /// The folder of the index in the output.
-pub const BUNDLE_DIR: &str = "pagefind";
+pub(crate) const BUNDLE_DIR: &str = "pagefind";
 
 /// Indexes the site's pages among `paths` (every file of the site), in
 /// path order whatever order they were made in, so that the same site
@@ -19,7 +19,7 @@ pub const BUNDLE_DIR: &str = "pagefind";
 /// comes and dropped once indexed: the pages need not all be in memory
 /// (`build` reads them back from its staging folder). Returns the index's
 /// files.
-pub fn index<'p>(
+pub(crate) fn index<'p>(
     paths: impl IntoIterator<Item = &'p str>,
     read: impl Fn(&str) -> Result<Vec<u8>, Diagnostic>,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
@@ -70,7 +70,7 @@ pub fn index<'p>(
 }
 
 /// [`index`] of a site held in memory (`serve`).
-pub fn index_files(files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostic> {
+pub(crate) fn index_files(files: &[OutputFile]) -> Result<Vec<OutputFile>, Diagnostic> {
     let by_path: std::collections::HashMap<&str, &OutputFile> =
         files.iter().map(|f| (f.path.as_str(), f)).collect();
     index(by_path.keys().copied(), |path| {

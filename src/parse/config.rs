@@ -8,7 +8,7 @@ use crate::parse::yaml;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-pub const CONFIG_FILE: &str = "site.yaml";
+pub(crate) const CONFIG_FILE: &str = "site.yaml";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,7 +42,7 @@ pub enum TextDirection {
 }
 
 impl TextDirection {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             TextDirection::Ltr => "ltr",
             TextDirection::Rtl => "rtl",
@@ -81,7 +81,7 @@ impl SiteConfig {
     }
 
     /// Checks that every key of a per-language map is a configured language.
-    pub fn check_lang_keys(
+    pub(crate) fn check_lang_keys(
         &self,
         text: &LangText,
         path: &str,
@@ -108,7 +108,7 @@ impl SiteConfig {
     }
 }
 
-pub fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
     items
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
@@ -127,7 +127,7 @@ pub fn is_language_tag(code: &str) -> bool {
 
 /// An absolute http(s) URL with nothing in it that could end a line or an
 /// attribute on its own: no whitespace, no control characters.
-pub fn is_http_url(u: &str) -> bool {
+pub(crate) fn is_http_url(u: &str) -> bool {
     (u.starts_with("https://") || u.starts_with("http://"))
         && u.split_once("://")
             .is_some_and(|(_, rest)| !rest.is_empty())

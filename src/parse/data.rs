@@ -19,7 +19,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 7] = [
+    pub(crate) const ALL: [Status; 7] = [
         Status::Confirmed,
         Status::Reported,
         Status::Rumored,
@@ -29,7 +29,7 @@ impl Status {
         Status::Superseded,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Status::Confirmed => "confirmed",
             Status::Reported => "reported",
@@ -51,9 +51,9 @@ pub enum Stance {
 }
 
 impl Stance {
-    pub const ALL: [Stance; 3] = [Stance::Supports, Stance::Contradicts, Stance::Mentions];
+    pub(crate) const ALL: [Stance; 3] = [Stance::Supports, Stance::Contradicts, Stance::Mentions];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Stance::Supports => "supports",
             Stance::Contradicts => "contradicts",
@@ -62,7 +62,7 @@ impl Stance {
     }
 
     /// A text symbol, so a stance never relies on colour alone.
-    pub fn symbol(self) -> &'static str {
+    pub(crate) fn symbol(self) -> &'static str {
         match self {
             Stance::Supports => "✓",
             Stance::Contradicts => "✗",

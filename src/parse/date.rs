@@ -75,7 +75,7 @@ impl PartialDate {
 
     /// A key that sorts dates chronologically, a less precise date before the
     /// more precise ones it contains.
-    pub fn sort_key(&self) -> (i32, u8, u8) {
+    pub(crate) fn sort_key(&self) -> (i32, u8, u8) {
         (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
     }
 }
@@ -164,7 +164,7 @@ impl Timestamp {
         Ok(Timestamp(s.replacen(' ', "T", 1)))
     }
 
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 
@@ -228,7 +228,7 @@ impl<'de> Deserialize<'de> for Timestamp {
 }
 
 /// The civil date (year, month, day) of a Unix time, for the build date.
-pub fn civil_from_unix(secs: i64) -> (i32, u8, u8) {
+pub(crate) fn civil_from_unix(secs: i64) -> (i32, u8, u8) {
     let days = secs.div_euclid(86_400);
     let z = days + 719_468;
     let era = z.div_euclid(146_097);

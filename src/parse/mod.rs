@@ -9,5 +9,5 @@ pub mod data;
 pub mod date;
 pub mod front_matter;
 pub mod slug;
-pub mod text;
-pub mod yaml;
+pub(crate) mod text;
+pub(crate) mod yaml;

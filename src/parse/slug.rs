@@ -21,7 +21,7 @@ pub fn is_safe_id(id: &str) -> bool {
 /// Whether Windows reserves `name` for a device (`CON`, `PRN`, `AUX`, `NUL`,
 /// `COM1`–`COM9`, `LPT1`–`LPT9`, in any case and with any extension): a
 /// file or folder of that name cannot be created or checked out there.
-pub fn is_reserved_name(name: &str) -> bool {
+pub(crate) fn is_reserved_name(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name).trim_end();
     let lower = stem.to_ascii_lowercase();
     matches!(lower.as_str(), "con" | "prn" | "aux" | "nul")
@@ -31,7 +31,7 @@ pub fn is_reserved_name(name: &str) -> bool {
             && lower.as_bytes()[3] != b'0')
 }
 
-pub const SAFE_ID_HELP: &str =
+pub(crate) const SAFE_ID_HELP: &str =
     "an id may hold lowercase letters a-z, digits, `-` and `_`, starts with a letter or digit (for example `r2-delay`), and is not a device name Windows reserves (`con`, `prn`, `aux`, `nul`, `com1`-`com9`, `lpt1`-`lpt9`)";
 
 /// A heading anchor from heading text. Letters and digits of every script

@@ -3,11 +3,11 @@
 
 use std::collections::BTreeMap;
 
-pub type LangText = BTreeMap<String, String>;
+pub(crate) type LangText = BTreeMap<String, String>;
 
 /// A piece of text chosen for a reader, with the language it is really in.
 #[derive(Debug, Clone, Copy, serde::Serialize)]
-pub struct Localized<'a> {
+pub(crate) struct Localized<'a> {
     pub text: &'a str,
     /// The language of `text`.
     pub lang: &'a str,
@@ -17,7 +17,7 @@ pub struct Localized<'a> {
 
 /// Picks the reader's language, else the default language, else the first
 /// language present (in key order, so the choice is stable).
-pub fn pick<'a>(text: &'a LangText, lang: &str, default: &str) -> Option<Localized<'a>> {
+pub(crate) fn pick<'a>(text: &'a LangText, lang: &str, default: &str) -> Option<Localized<'a>> {
     if let Some((l, t)) = text.get_key_value(lang) {
         return Some(Localized {
             text: t,

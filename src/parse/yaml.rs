@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 
 /// Deserializes `text` (which starts on line `first_line` of `path`) or
 /// returns a diagnostic naming the file, line and column.
-pub fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: DeserializeOwned>(
     path: &str,
     text: &str,
     first_line: usize,
@@ -133,7 +133,7 @@ impl<'de> serde::de::Visitor<'de> for Counter<'_> {
     }
 }
 
-pub fn from_error(path: &str, e: &serde_yaml::Error, first_line: usize) -> Diagnostic {
+pub(crate) fn from_error(path: &str, e: &serde_yaml::Error, first_line: usize) -> Diagnostic {
     let (line, col) = match e.location() {
         Some(loc) => (Some(loc.line() + first_line - 1), Some(loc.column())),
         None => (None, None),

@@ -38,7 +38,7 @@ impl InputFile {
         })
     }
 
-    pub fn extension(&self) -> &str {
+    pub(crate) fn extension(&self) -> &str {
         self.rel.rsplit_once('.').map_or("", |(_, e)| e)
     }
 }
@@ -57,7 +57,7 @@ impl SiteInput {
     /// The text of a file under `content/` by its path (empty when absent
     /// or not text), for pointing diagnostics at lines. The index is built
     /// once, so looking up every claim file stays linear in the site.
-    pub fn content_texts(&self) -> impl Fn(&str) -> String + '_ {
+    pub(crate) fn content_texts(&self) -> impl Fn(&str) -> String + '_ {
         let by_rel: std::collections::HashMap<&str, &InputFile> =
             self.content.iter().map(|f| (f.rel.as_str(), f)).collect();
         move |rel| {
@@ -72,9 +72,9 @@ impl SiteInput {
 /// The largest page, data file, template or UI-strings file dossier reads,
 /// in bytes. Text is parsed and rendered, and the result held in memory for
 /// every language; no explainer page comes near this.
-pub const MAX_TEXT_BYTES: u64 = 8 << 20;
+pub(crate) const MAX_TEXT_BYTES: u64 = 8 << 20;
 /// The largest file copied as it is (an image, a PDF), in bytes.
-pub const MAX_ASSET_BYTES: u64 = 256 << 20;
+pub(crate) const MAX_ASSET_BYTES: u64 = 256 << 20;
 
 /// Whether dossier parses a file as text, rather than copying it.
 fn is_text(rel: &str) -> bool {
@@ -295,7 +295,7 @@ fn ignored_file(name: &str) -> bool {
 /// `None` when it is not a plain file inside `content/` now (removed,
 /// a folder, a link, a name dossier refuses): only a full read can say
 /// what that means for the site.
-pub fn reread(root: &Path, rel: &str) -> Option<Result<InputFile, Diagnostic>> {
+pub(crate) fn reread(root: &Path, rel: &str) -> Option<Result<InputFile, Diagnostic>> {
     let inner = rel.strip_prefix("content/")?;
     let name = inner.rsplit('/').next()?;
     if inner.split('/').any(|seg| {

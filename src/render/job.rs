@@ -4,7 +4,7 @@
 
 /// One page to render.
 #[derive(Debug, Clone, Copy)]
-pub enum Job<'a> {
+pub(crate) enum Job<'a> {
     /// A Markdown page (including the intros of the generated indexes).
     Content(usize, &'a str),
     /// A generated index (`claims`, `sources`, `timeline`) with no Markdown page.

@@ -4,10 +4,10 @@
 //! model and renders it. Nothing here touches the disk.
 
 mod context;
-pub mod formats;
-pub mod job;
+pub(crate) mod formats;
+pub(crate) mod job;
 pub mod reuse;
-pub mod views;
+pub(crate) mod views;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::highlight::{Highlighter, LineMemo};
@@ -26,7 +26,7 @@ use tera::Tera;
 
 /// What every page is rendered from: the checked model and the theme.
 #[derive(Clone, Copy)]
-pub struct RenderInputs<'a> {
+pub(crate) struct RenderInputs<'a> {
     pub site: &'a Site,
     pub analysis: &'a Analysis,
     pub ui: &'a Translations,
@@ -34,7 +34,7 @@ pub struct RenderInputs<'a> {
     pub highlighter: &'a Highlighter,
 }
 
-pub struct RenderOptions<'a> {
+pub(crate) struct RenderOptions<'a> {
     /// `YYYY-MM-DD`.
     pub build_date: PartialDate,
     pub live_reload: Option<&'a str>,
@@ -50,7 +50,7 @@ pub struct RenderOptions<'a> {
 }
 
 /// Takes a rendered page away (writes it); an error names the page.
-pub type Sink<'a> = &'a (dyn Fn(&OutputFile) -> Result<(), Diagnostic> + Sync);
+pub(crate) type Sink<'a> = &'a (dyn Fn(&OutputFile) -> Result<(), Diagnostic> + Sync);
 
 /// A rendered page: kept in memory, or already handed to the sink.
 enum Placed {
@@ -59,7 +59,7 @@ enum Placed {
 }
 
 /// The rendered site and what the next build may reuse.
-pub struct Rendered {
+pub(crate) struct Rendered {
     pub files: Vec<OutputFile>,
     /// Pages already handed to the sink, by output path.
     pub written: Vec<String>,
@@ -124,7 +124,10 @@ impl<'a> Renderer<'a> {
     }
 }
 
-pub fn render_site(inputs: RenderInputs, options: &RenderOptions) -> Result<Rendered, Diagnostics> {
+pub(crate) fn render_site(
+    inputs: RenderInputs,
+    options: &RenderOptions,
+) -> Result<Rendered, Diagnostics> {
     let RenderInputs {
         site, analysis, ui, ..
     } = inputs;
@@ -280,7 +283,7 @@ fn render_failures(failed: Vec<Diagnostic>) -> Diagnostics {
 /// memo, after an edit that only they show (`serve`, see `patch`): each
 /// page's new fingerprint and output. `fingerprints` are the last full
 /// build's, refreshed for the edit.
-pub fn render_again(
+pub(crate) fn render_again(
     inputs: RenderInputs,
     build_date: &PartialDate,
     live_reload: Option<&str>,
@@ -310,7 +313,7 @@ const JOBS_PER_MEMO: usize = 64;
 
 /// The most rendered output a build may hold, in bytes: 1 GiB, or
 /// `DOSSIER_MAX_OUTPUT_MB` megabytes.
-pub fn max_output_bytes() -> u64 {
+pub(crate) fn max_output_bytes() -> u64 {
     std::env::var("DOSSIER_MAX_OUTPUT_MB")
         .ok()
         .and_then(|v| v.trim().parse::<u64>().ok())
@@ -331,7 +334,7 @@ fn too_large(budget: u64) -> Diagnostic {
 /// The most cells the sources page's claims × sources matrix may have;
 /// past that it is left out (a warning says so): it would be too large to
 /// read, and its size grows with the product of two lists.
-pub const MAX_MATRIX_CELLS: usize = 50_000;
+pub(crate) const MAX_MATRIX_CELLS: usize = 50_000;
 
 /// Where a job's page is written.
 fn job_path(site: &Site, job: &Job) -> String {

@@ -45,7 +45,7 @@ fn version_fingerprint(page: &Page, lang: &str) -> u64 {
 }
 
 impl Fingerprints {
-    pub fn new(site: &Site, outside: u64, nav: HashMap<String, u64>) -> Self {
+    pub(crate) fn new(site: &Site, outside: u64, nav: HashMap<String, u64>) -> Self {
         let ids = (
             site.pages
                 .iter()
@@ -120,7 +120,7 @@ impl Fingerprints {
 
     /// After page `i`'s text changed in place (its front matter did not):
     /// the fingerprints of its versions, whole. What lists show of it stays.
-    pub fn refresh_text(&mut self, site: &Site, i: usize) {
+    pub(crate) fn refresh_text(&mut self, site: &Site, i: usize) {
         let page = &site.pages[i];
         for (lang, fp) in &mut self.pages[i] {
             *fp = version_fingerprint(page, lang);
@@ -128,7 +128,7 @@ impl Fingerprints {
     }
 
     /// The fingerprint of one job's output.
-    pub fn job(&self, site: &Site, analysis: &Analysis, job: &Job) -> u64 {
+    pub(crate) fn job(&self, site: &Site, analysis: &Analysis, job: &Job) -> u64 {
         let mut h = DefaultHasher::new();
         self.global.hash(&mut h);
         match *job {
@@ -207,6 +207,6 @@ pub struct RenderCache {
 }
 
 /// A stable hash of things outside the model that every page depends on.
-pub fn outside_fingerprint(parts: &[&[u8]]) -> u64 {
+pub(crate) fn outside_fingerprint(parts: &[&[u8]]) -> u64 {
     hash_of(parts)
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// The part of every page's context that describes the site and the reader.
 #[derive(Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     pub lang: &'a str,
     pub dir: &'a str,
     pub title: Localized<'a>,
@@ -40,7 +40,7 @@ pub struct SiteView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct LanguageLink<'a> {
+pub(crate) struct LanguageLink<'a> {
     pub code: &'a str,
     pub name: &'a str,
     pub dir: &'a str,
@@ -51,7 +51,7 @@ pub struct LanguageLink<'a> {
 }
 
 #[derive(Serialize, Clone, Debug)]
-pub struct NavItem {
+pub(crate) struct NavItem {
     pub key: String,
     pub title: String,
     /// Root-relative; templates prefix `site.root`.
@@ -60,13 +60,13 @@ pub struct NavItem {
 }
 
 #[derive(Serialize)]
-pub struct Alternate {
+pub(crate) struct Alternate {
     pub hreflang: String,
     pub href: String,
 }
 
 #[derive(Serialize)]
-pub struct ClaimRef<'a> {
+pub(crate) struct ClaimRef<'a> {
     pub id: &'a str,
     pub url: String,
     pub statement: Localized<'a>,
@@ -75,7 +75,7 @@ pub struct ClaimRef<'a> {
 }
 
 #[derive(Serialize)]
-pub struct PageRef<'a> {
+pub(crate) struct PageRef<'a> {
     pub key: &'a str,
     pub url: String,
     pub title: Localized<'a>,
@@ -84,7 +84,7 @@ pub struct PageRef<'a> {
 }
 
 #[derive(Serialize)]
-pub struct PageView<'a> {
+pub(crate) struct PageView<'a> {
     pub key: &'a str,
     pub kind: crate::parse::front_matter::PageKind,
     pub title: &'a str,
@@ -103,7 +103,7 @@ pub struct PageView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct CitationView<'a> {
+pub(crate) struct CitationView<'a> {
     pub source_id: &'a str,
     pub source_url: String,
     pub source_title: Localized<'a>,
@@ -117,14 +117,14 @@ pub struct CitationView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct DateView {
+pub(crate) struct DateView {
     pub iso: String,
     pub display: String,
     pub precision: &'static str,
 }
 
 #[derive(Serialize)]
-pub struct ClaimView<'a> {
+pub(crate) struct ClaimView<'a> {
     pub id: &'a str,
     pub url: String,
     pub statement: Localized<'a>,
@@ -147,13 +147,13 @@ pub struct ClaimView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct TopicRef<'a> {
+pub(crate) struct TopicRef<'a> {
     pub id: &'a str,
     pub label: Localized<'a>,
 }
 
 #[derive(Serialize)]
-pub struct EventRef<'a> {
+pub(crate) struct EventRef<'a> {
     pub id: &'a str,
     pub url: String,
     pub title: Localized<'a>,
@@ -162,7 +162,7 @@ pub struct EventRef<'a> {
 }
 
 #[derive(Serialize)]
-pub struct SourceView<'a> {
+pub(crate) struct SourceView<'a> {
     pub id: &'a str,
     pub url: String,
     pub title: Localized<'a>,
@@ -180,7 +180,7 @@ pub struct SourceView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct ClaimStance<'a> {
+pub(crate) struct ClaimStance<'a> {
     pub claim: ClaimRef<'a>,
     pub stance: Stance,
     pub stance_label: &'a str,
@@ -188,7 +188,7 @@ pub struct ClaimStance<'a> {
 }
 
 #[derive(Serialize)]
-pub struct StatusGroup<'a> {
+pub(crate) struct StatusGroup<'a> {
     pub status: Status,
     pub label: &'a str,
     pub description: &'a str,
@@ -196,13 +196,13 @@ pub struct StatusGroup<'a> {
 }
 
 #[derive(Serialize)]
-pub struct TopicGroup<'a> {
+pub(crate) struct TopicGroup<'a> {
     pub topic: TopicRef<'a>,
     pub statuses: Vec<StatusGroup<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct LegendEntry<'a> {
+pub(crate) struct LegendEntry<'a> {
     pub key: &'a str,
     pub label: &'a str,
     pub description: &'a str,
@@ -210,21 +210,21 @@ pub struct LegendEntry<'a> {
 }
 
 #[derive(Serialize)]
-pub struct MatrixRow<'a> {
+pub(crate) struct MatrixRow<'a> {
     pub claim: ClaimRef<'a>,
     /// One cell per source, in the order of `sources`.
     pub cells: Vec<Option<MatrixCell<'a>>>,
 }
 
 #[derive(Serialize)]
-pub struct MatrixCell<'a> {
+pub(crate) struct MatrixCell<'a> {
     pub stance: Stance,
     pub label: &'a str,
     pub symbol: &'static str,
 }
 
 #[derive(Serialize)]
-pub struct TimelineEvent<'a> {
+pub(crate) struct TimelineEvent<'a> {
     pub id: &'a str,
     pub anchor: String,
     pub date: DateView,

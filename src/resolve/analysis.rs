@@ -136,7 +136,7 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
 
 /// Errors for the headings of one page version that asked for an id
 /// another heading of the page already has.
-pub fn duplicate_ids(version: &PageFile, scan: &Scan, diags: &mut Diagnostics) {
+pub(crate) fn duplicate_ids(version: &PageFile, scan: &Scan, diags: &mut Diagnostics) {
     for dup in &scan.duplicate_ids {
         let d = Diagnostic::error(
             &version.rel,
@@ -153,7 +153,7 @@ pub fn duplicate_ids(version: &PageFile, scan: &Scan, diags: &mut Diagnostics) {
 /// Checks the links of `version`, the text shown to readers of `lang`,
 /// against `index`; each broken one is an error in `diags`. Returns the
 /// claims it links to, in order of first mention.
-pub fn resolve_links(
+pub(crate) fn resolve_links(
     site: &Site,
     index: &LinkIndex,
     version: &PageFile,

@@ -37,7 +37,7 @@ pub struct LanguageCoverage {
 }
 
 impl LanguageCoverage {
-    pub fn percent(&self) -> f64 {
+    pub(crate) fn percent(&self) -> f64 {
         if self.total == 0 {
             100.0
         } else {
@@ -46,7 +46,7 @@ impl LanguageCoverage {
     }
 }
 
-pub fn measure(
+pub(crate) fn measure(
     site: &Site,
     ui: &Translations,
     claim_texts: &dyn Fn(&str) -> String,
@@ -165,7 +165,7 @@ fn page_key_label(key: &str) -> &str {
 
 /// The missing translations as diagnostics (warnings; `--strict` makes
 /// them errors). UI strings are reported by `i18n` itself.
-pub fn diagnostics(coverage: &[LanguageCoverage]) -> Diagnostics {
+pub(crate) fn diagnostics(coverage: &[LanguageCoverage]) -> Diagnostics {
     coverage
         .iter()
         .flat_map(|c| c.missing.iter())

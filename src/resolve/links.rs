@@ -43,7 +43,7 @@ pub fn parse_target(dest: &str) -> Option<Result<Target<'_>, String>> {
 }
 
 /// The anchor an event gets on the timeline page.
-pub fn event_anchor(id: &str) -> String {
+pub(crate) fn event_anchor(id: &str) -> String {
     format!("event-{id}")
 }
 
@@ -66,7 +66,7 @@ pub struct LinkIndex {
 }
 
 impl LinkIndex {
-    pub fn new(site: &Site) -> Self {
+    pub(crate) fn new(site: &Site) -> Self {
         let mut page_keys: HashSet<String> = site.pages.iter().map(|p| p.key.clone()).collect();
         page_keys.extend(site.generated_keys().into_iter().map(String::from));
         LinkIndex {
@@ -78,7 +78,12 @@ impl LinkIndex {
         }
     }
 
-    pub fn add_anchors(&mut self, lang: &str, key: &str, ids: impl IntoIterator<Item = String>) {
+    pub(crate) fn add_anchors(
+        &mut self,
+        lang: &str,
+        key: &str,
+        ids: impl IntoIterator<Item = String>,
+    ) {
         self.anchors
             .entry((lang.to_string(), key.to_string()))
             .or_default()

@@ -3,5 +3,5 @@
 //! (`links`, `analysis`), backlinks, and translation coverage (`coverage`).
 
 pub mod analysis;
-pub mod coverage;
+pub(crate) mod coverage;
 pub mod links;

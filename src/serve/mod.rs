@@ -5,7 +5,7 @@
 
 mod http;
 mod live;
-pub mod patch;
+pub(crate) mod patch;
 pub mod session;
 mod watch;
 
@@ -16,15 +16,15 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
-pub use live::LIVE_SCRIPT_URL;
+pub(crate) use live::LIVE_SCRIPT_URL;
 
 /// The site as last built successfully, and the current build error if any.
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     pub files: SiteFiles,
     pub error: Option<String>,
 }
 
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     pub root: PathBuf,
     pub port: u16,
     pub bind: IpAddr,
@@ -32,12 +32,12 @@ pub struct ServeOptions {
 }
 
 /// Shared between the HTTP threads and the rebuild loop.
-pub struct State {
+pub(crate) struct State {
     pub snapshot: RwLock<Arc<Snapshot>>,
     pub clients: live::Clients,
 }
 
-pub fn run(options: ServeOptions) -> u8 {
+pub(crate) fn run(options: ServeOptions) -> u8 {
     let started = Instant::now();
     let (mut session, first) = match Session::start(&options.root, Some(LIVE_SCRIPT_URL), true) {
         Ok(s) => s,

@@ -19,7 +19,7 @@ use crate::resolve::analysis::{self, Analysis};
 use std::collections::HashSet;
 
 /// What to do with a set of changed files.
-pub enum Plan {
+pub(crate) enum Plan {
     /// Not a text edit; the reason, for the log.
     Rebuild(String),
     /// A text edit with errors in it (a broken link, a bad heading id):
@@ -30,7 +30,7 @@ pub enum Plan {
 }
 
 /// The new text of one page version.
-pub struct Edit {
+pub(crate) struct Edit {
     page: usize,
     file: PageFile,
     scan: Scan,
@@ -41,7 +41,7 @@ pub struct Edit {
 
 /// A page that shows an edited text, to render again.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Rerender {
+pub(crate) enum Rerender {
     /// Page index and reader language.
     Content(usize, String),
     /// A claim whose list of pages citing it changed, and the language.
@@ -50,7 +50,7 @@ pub enum Rerender {
 
 /// Checks whether `files` (read again from `content/`) are a text edit of
 /// `site`, and if so whether their new text is valid.
-pub fn plan(site: &Site, analysis: &Analysis, files: &[InputFile]) -> Plan {
+pub(crate) fn plan(site: &Site, analysis: &Analysis, files: &[InputFile]) -> Plan {
     let mut diags = Diagnostics::new();
     let mut edits = Vec::new();
     for f in files {
@@ -127,7 +127,7 @@ pub fn plan(site: &Site, analysis: &Analysis, files: &[InputFile]) -> Plan {
 
 /// Applies checked edits: the new text, its scan, its backlinks and its
 /// fingerprints. Returns the pages to render again, sorted.
-pub fn apply(
+pub(crate) fn apply(
     site: &mut Site,
     analysis: &mut Analysis,
     fingerprints: &mut Fingerprints,

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
-pub struct UiStrings {
+pub(crate) struct UiStrings {
     /// Month names as they stand alone ("May 2025").
     pub months: Vec<String>,
     /// Month names inside a full date ("14 Αυγούστου 2025"), where the
@@ -24,12 +24,12 @@ pub struct UiStrings {
 }
 
 impl UiStrings {
-    pub fn get<'a>(&'a self, key: &str) -> &'a str {
+    pub(crate) fn get<'a>(&'a self, key: &str) -> &'a str {
         self.strings.get(key).map_or("", String::as_str)
     }
 
     /// A date at its own precision, in this language's format.
-    pub fn format_date(&self, d: &PartialDate) -> String {
+    pub(crate) fn format_date(&self, d: &PartialDate) -> String {
         let (pattern, month) = match d.precision() {
             Precision::Year => (self.get("date_year"), None),
             Precision::Month => (
@@ -53,7 +53,7 @@ impl UiStrings {
             .replace("{day}", &d.day.map_or(String::new(), |x| x.to_string()))
     }
 
-    pub fn language_name<'a>(&'a self, code: &'a str) -> &'a str {
+    pub(crate) fn language_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.language_names
             .get(code)
             .or_else(|| {
@@ -66,7 +66,7 @@ impl UiStrings {
 }
 
 /// UI strings for every site language, with what is missing reported.
-pub struct Translations {
+pub(crate) struct Translations {
     pub by_lang: BTreeMap<String, UiStrings>,
     /// Per language: number of UI keys missing (filled from the default).
     pub missing: BTreeMap<String, usize>,
@@ -75,7 +75,11 @@ pub struct Translations {
 
 /// Loads the UI strings. Missing keys or files are warnings (errors under
 /// `--strict`); the default language's strings fill the gaps.
-pub fn load(theme: &Theme, config: &SiteConfig, diags: &mut Diagnostics) -> Option<Translations> {
+pub(crate) fn load(
+    theme: &Theme,
+    config: &SiteConfig,
+    diags: &mut Diagnostics,
+) -> Option<Translations> {
     let default = &config.default_language;
     let parse = |lang: &str| -> Option<Result<UiStrings, Diagnostic>> {
         let f = theme.i18n.get(lang)?;

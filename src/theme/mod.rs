@@ -2,8 +2,8 @@
 //! theme is compiled into the binary; a site's `themes/<name>/` folder
 //! overrides it file by file.
 
-pub mod i18n;
-pub mod templates;
+pub(crate) mod i18n;
+pub(crate) mod templates;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::read::input::InputFile;
@@ -24,7 +24,7 @@ pub struct ThemeFile {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Theme {
+pub(crate) struct Theme {
     /// By template name (`page.html`).
     pub templates: BTreeMap<String, ThemeFile>,
     /// By output path (`style.css`).
@@ -35,7 +35,7 @@ pub struct Theme {
 
 /// The theme, with a warning for each of its files it does not use
 /// (`diags` gets those; errors fail the load).
-pub fn load(
+pub(crate) fn load(
     name: &str,
     site_files: &[InputFile],
     diags: &mut Diagnostics,

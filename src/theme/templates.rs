@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use tera::{Tera, Value};
 
-pub fn load(
+pub(crate) fn load(
     theme: &Theme,
     index: Arc<LinkIndex>,
     sections: Arc<SectionIndex>,
@@ -82,7 +82,7 @@ impl tera::Function for LinkFunction {
 /// A page as `section_pages()` lists it; `url` is root-relative until the
 /// function makes it relative to the calling page.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct SectionEntry {
+pub(crate) struct SectionEntry {
     pub key: String,
     pub url: String,
     pub title: String,
@@ -94,9 +94,9 @@ pub struct SectionEntry {
 }
 
 /// (language, section key) → its pages, in listing order.
-pub type SectionIndex = HashMap<(String, String), Vec<SectionEntry>>;
+pub(crate) type SectionIndex = HashMap<(String, String), Vec<SectionEntry>>;
 
-pub fn section_index(site: &crate::model::Site) -> SectionIndex {
+pub(crate) fn section_index(site: &crate::model::Site) -> SectionIndex {
     let mut index = SectionIndex::new();
     for section in site
         .pages
@@ -158,7 +158,7 @@ impl tera::Function for SectionPagesFunction {
 }
 
 /// A Tera error with all its causes, which is where the useful part is.
-pub fn full_message(e: &tera::Error) -> String {
+pub(crate) fn full_message(e: &tera::Error) -> String {
     let mut s = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(cause) = source {
@@ -170,7 +170,7 @@ pub fn full_message(e: &tera::Error) -> String {
 }
 
 /// The line number in a Tera/pest message (`--> 3:15`).
-pub fn line_in_message(message: &str) -> Option<usize> {
+pub(crate) fn line_in_message(message: &str) -> Option<usize> {
     let after = &message[message.find("--> ")? + 4..];
     after.split(':').next()?.trim().parse().ok()
 }

@@ -47,7 +47,7 @@ fn claim_json(site: &Site, ui: &Translations, lang: &str, c: &Claim) -> Value {
     })
 }
 
-pub fn claims_json(site: &Site, ui: &Translations, lang: &str) -> OutputFile {
+pub(crate) fn claims_json(site: &Site, ui: &Translations, lang: &str) -> OutputFile {
     let claims: Vec<Value> = site
         .claims
         .iter()
@@ -60,7 +60,7 @@ pub fn claims_json(site: &Site, ui: &Translations, lang: &str) -> OutputFile {
     }
 }
 
-pub fn claims_csv(site: &Site, lang: &str) -> OutputFile {
+pub(crate) fn claims_csv(site: &Site, lang: &str) -> OutputFile {
     let mut out = String::from("id,status,date,topics,attributed_to,statement,sources,url\n");
     for c in &site.claims {
         let sources: Vec<String> = c
@@ -119,7 +119,7 @@ fn timeline_date(d: &PartialDate) -> Value {
 /// TimelineJS's JSON format (`title` + `events` with `start_date` parts).
 /// TimelineJS shows `headline`, `text`, `display_date` and `group` as HTML,
 /// so every text put there is HTML-escaped.
-pub fn timeline_json(site: &Site, ui: &Translations, lang: &str) -> Option<OutputFile> {
+pub(crate) fn timeline_json(site: &Site, ui: &Translations, lang: &str) -> Option<OutputFile> {
     if site.events.is_empty() {
         return None;
     }
@@ -166,7 +166,7 @@ pub fn timeline_json(site: &Site, ui: &Translations, lang: &str) -> Option<Outpu
 
 /// Atom feed of pages and claims, newest first, by their `updated` date
 /// (a claim without one is dated by its own date).
-pub fn atom(site: &Site, lang: &str, build_date: &PartialDate) -> OutputFile {
+pub(crate) fn atom(site: &Site, lang: &str, build_date: &PartialDate) -> OutputFile {
     let base = site.config.base_url.as_deref();
     let href = |path: &str| {
         base.map_or_else(
@@ -266,7 +266,7 @@ fn date_rfc3339(d: &PartialDate) -> String {
 }
 
 /// schema.org ClaimReview for a claim page, safe to put inside `<script>`.
-pub fn claim_review(site: &Site, ui: &Translations, lang: &str, index: usize) -> String {
+pub(crate) fn claim_review(site: &Site, ui: &Translations, lang: &str, index: usize) -> String {
     let c = &site.claims[index];
     let t = &ui.by_lang[lang];
     let appearances: Vec<Value> = c
@@ -319,7 +319,7 @@ pub fn claim_review(site: &Site, ui: &Translations, lang: &str, index: usize) ->
 }
 
 /// JSON that cannot close or confuse the `<script>` element holding it.
-pub fn script_safe(json: &str) -> String {
+pub(crate) fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

@@ -2,5 +2,5 @@
 //! the HTML pages: the data exports (JSON, CSV, Atom, JSON-LD) and the
 //! sitemap and robots.txt.
 
-pub mod data_exports;
-pub mod sitemap;
+pub(crate) mod data_exports;
+pub(crate) mod sitemap;

@@ -60,7 +60,7 @@ fn entries(site: &Site, codes: &[&str]) -> Vec<Entry> {
 
 /// `sitemap.xml`, written only when `base_url` is set (a sitemap needs
 /// absolute URLs).
-pub fn sitemap(site: &Site, codes: &[&str]) -> Option<OutputFile> {
+pub(crate) fn sitemap(site: &Site, codes: &[&str]) -> Option<OutputFile> {
     let base = site.config.base_url.as_deref()?;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
@@ -94,7 +94,7 @@ pub fn sitemap(site: &Site, codes: &[&str]) -> Option<OutputFile> {
     })
 }
 
-pub fn robots(site: &Site) -> OutputFile {
+pub(crate) fn robots(site: &Site) -> OutputFile {
     let mut text = String::from("User-agent: *\nAllow: /\n");
     if let Some(base) = &site.config.base_url {
         text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
