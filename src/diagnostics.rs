@@ -5,32 +5,130 @@
 
 use std::fmt;
 
-/// How bad a finding is. Warnings become errors under `--strict` when they
-/// are about missing translations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How bad a finding is. Errors fail the run; warnings fail `build` only
+/// when `--strict` makes translation warnings errors ([`Diagnostics::escalate_translations`])
+/// and `check` only under its own `--strict`; notes never fail anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
+    Note,
+}
+
+/// What a finding is about: `check` prints one section per kind, `--strict`
+/// escalates `Translation` only, and the kind decides the exit status
+/// ([`ExitClass`]). In the order of `check`'s report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Pages, configuration and theme.
+    Content,
+    /// A link that leads nowhere, or that runs code.
+    Link,
+    /// A missing translation (page, field or UI string).
+    Translation,
+    /// A translation older than the text it follows (`check` only).
+    Outdated,
+    /// Claims, sources and events.
+    Data,
+    /// External URLs (`check` only).
+    External,
+    /// Where the site would be written (the output folder).
+    Output,
+    /// The command line.
+    Usage,
+    /// Reading or writing failed.
+    Io,
+}
+
+impl Kind {
+    /// Every kind `check` reports, in its order.
+    pub(crate) const REPORTED: [Kind; 6] = [
+        Kind::Content,
+        Kind::Link,
+        Kind::Translation,
+        Kind::Outdated,
+        Kind::Data,
+        Kind::External,
+    ];
+
+    /// The kind of a finding about the file at `path`, unless its maker
+    /// says otherwise: the data files are data, the theme's UI strings are
+    /// translations, everything else is content.
+    fn of_file(path: &str) -> Kind {
+        if path.starts_with("content/claims/")
+            || path == "content/sources.yaml"
+            || path == "content/timeline.yaml"
+        {
+            Kind::Data
+        } else if path.contains("/i18n") {
+            Kind::Translation
+        } else {
+            Kind::Content
+        }
+    }
+
+    /// The heading of `check`'s section.
+    pub(crate) fn title(self) -> &'static str {
+        match self {
+            Kind::Content => "Content and theme",
+            Kind::Link => "Internal links",
+            Kind::Translation => "Translation coverage",
+            Kind::Outdated => "Outdated translations",
+            Kind::Data => "Data integrity",
+            Kind::External => "External URLs",
+            Kind::Output => "Output",
+            Kind::Usage => "Usage",
+            Kind::Io => "Input and output",
+        }
+    }
+}
+
+/// The exit status a failure of this class gives (README.md, `--help`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitClass {
+    /// The site's content, theme or configuration (or the output folder): 1.
+    Content = 1,
+    /// The command line: 2.
+    Usage = 2,
+    /// The disk: 3.
+    Io = 3,
+}
+
+impl ExitClass {
+    pub(crate) fn code(self) -> u8 {
+        self as u8
+    }
 }
 
 /// One problem, located as precisely as the input allows.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+///
+/// The field order is the sort order of a report: by severity, then file
+/// and line (`kind` last, so that it never reorders what a run prints).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Path relative to the site root, with `/` separators.
+    /// Path relative to the site root, with `/` separators; empty when the
+    /// problem has no file (an output folder, the command line).
     pub path: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
     /// What would be valid, or the closest valid ids.
     pub help: Option<String>,
+    pub kind: Kind,
 }
 
 impl Diagnostic {
-    pub(crate) fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        severity: Severity,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        let path = path.into();
         Diagnostic {
-            severity: Severity::Error,
-            path: path.into(),
+            severity,
+            kind: Kind::of_file(&path),
+            path,
             line: None,
             column: None,
             message: message.into(),
@@ -38,11 +136,22 @@ impl Diagnostic {
         }
     }
 
+    pub(crate) fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Error, path, message)
+    }
+
     pub(crate) fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
-        }
+        Diagnostic::new(Severity::Warning, path, message)
+    }
+
+    /// A problem that is about no file of the site.
+    pub(crate) fn unlocated(kind: Kind, message: impl Into<String>) -> Self {
+        Diagnostic::error("", message).kind(kind)
+    }
+
+    pub(crate) fn kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
+        self
     }
 
     pub(crate) fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
@@ -63,30 +172,65 @@ impl Diagnostic {
     pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The exit status a run that fails on this gives.
+    pub fn exit_class(&self) -> ExitClass {
+        match self.kind {
+            Kind::Usage => ExitClass::Usage,
+            Kind::Io => ExitClass::Io,
+            _ => ExitClass::Content,
+        }
+    }
+
+    /// The diagnostic as the terminal shows it: the labels (`error:`,
+    /// `warning:`, `note:`, `help:`) coloured by `paint` when it is given.
+    pub(crate) fn render(&self, paint: &dyn Fn(Label, &str) -> String) -> String {
+        let label = |l: Label, text: &str| paint(l, text);
+        let name = match self.severity {
+            Severity::Error => "error:",
+            Severity::Warning => "warning:",
+            Severity::Note => "note:",
+        };
+        let mut s = label(Label::Severity(self.severity), name);
+        if !self.path.is_empty() {
+            s.push(' ');
+            s.push_str(&self.path);
+            if let Some(line) = self.line {
+                s.push_str(&format!(":{line}"));
+                if let Some(col) = self.column {
+                    s.push_str(&format!(":{col}"));
+                }
+            }
+            s.push(':');
+        }
+        // Control characters from the input (NUL, escape sequences) are
+        // shown escaped: visible, and unable to drive the terminal.
+        s.push(' ');
+        s.push_str(&visible(&self.message));
+        if let Some(help) = &self.help {
+            s.push_str("\n  ");
+            s.push_str(&label(Label::Help, "help:"));
+            s.push(' ');
+            s.push_str(help);
+        }
+        s
+    }
+}
+
+/// The parts of a rendered diagnostic that a terminal colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    Severity(Severity),
+    Help,
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{kind}: {}", self.path)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
-            }
-        }
-        // Control characters from the input (NUL, escape sequences) are
-        // shown escaped: visible, and unable to drive the terminal.
-        write!(f, ": {}", visible(&self.message))?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(&|_, text| text.to_string()))
     }
 }
+
+impl std::error::Error for Diagnostic {}
 
 fn visible(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(|c| c.is_control() && c != '\n') {
@@ -127,10 +271,13 @@ impl Diagnostics {
         self.items.iter().any(Diagnostic::is_error)
     }
 
-    /// Turns translation warnings into errors (`--strict`).
-    pub(crate) fn escalate_warnings(&mut self) {
+    /// Turns translation warnings into errors (`--strict`); other warnings
+    /// (an unused file in a theme folder, say) stay warnings.
+    pub(crate) fn escalate_translations(&mut self) {
         for d in &mut self.items {
-            d.severity = Severity::Error;
+            if d.kind == Kind::Translation && d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
         }
     }
 
@@ -140,6 +287,12 @@ impl Diagnostics {
         self.items.sort();
         self.items.dedup();
         self.items
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { items: vec![d] }
     }
 }
 

@@ -5,10 +5,11 @@
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::highlight;
 use crate::model;
-use crate::output::{self, OutputError, Previous};
+use crate::output::{self, Previous};
 use crate::parse::config;
 use crate::parse::date::PartialDate;
 use crate::progress::{NoProgress, Progress};
+use crate::read::discover::discover;
 use crate::read::input;
 use crate::render::reuse::RenderCache;
 use crate::render::{self, RenderOptions};
@@ -45,41 +46,10 @@ pub struct Prepared {
     pub languages: Vec<String>,
 }
 
-#[derive(Debug)]
-pub(crate) enum BuildError {
-    /// Problems in the site's content, theme or configuration; all of them.
-    Content(Vec<Diagnostic>),
-    Output(OutputError),
-}
-
-impl BuildError {
-    pub(crate) fn exit_code(&self) -> i32 {
-        match self {
-            BuildError::Content(_) => 1,
-            BuildError::Output(OutputError::Io(..)) => 3,
-            BuildError::Output(_) => 1,
-        }
-    }
-}
-
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::Content(ds) => {
-                for d in ds {
-                    writeln!(f, "{d}")?;
-                }
-                let n = ds.iter().filter(|d| d.is_error()).count();
-                write!(
-                    f,
-                    "build failed: {n} error{}; nothing was written",
-                    if n == 1 { "" } else { "s" }
-                )
-            }
-            BuildError::Output(e) => write!(f, "{e}"),
-        }
-    }
-}
+/// Why a build failed: every error found (content errors all together; an
+/// output or disk error alone). [`Diagnostic::exit_class`] gives the exit
+/// status. Nothing was written.
+pub(crate) type BuildError = Vec<Diagnostic>;
 
 pub(crate) struct BuildReport {
     pub prepared: Prepared,
@@ -172,6 +142,16 @@ pub fn prepare_input(
     render_checked(&checked, options)
 }
 
+/// Phases 2 and 3 on the files read: every content file classified and
+/// parsed ([`discover`]), then resolved into the model.
+pub fn site_model(
+    config: config::SiteConfig,
+    input: &input::SiteInput,
+) -> Result<model::Site, Diagnostics> {
+    let (content, diags) = discover(&config, &input.content);
+    model::resolve(config, content, diags)
+}
+
 /// The site parsed, resolved and checked, with its theme loaded: all that
 /// rendering needs. A value of this type has no errors left in it.
 pub(crate) struct CheckedSite {
@@ -215,7 +195,7 @@ pub(crate) fn check_input(
     let mut warnings = Diagnostics::new();
     let theme = theme::load(&config.theme, &input.theme, &mut warnings).map_err(fail)?;
     let ui = i18n::load(&theme, &config, &mut warnings);
-    let site = model::build(config, input);
+    let site = site_model(config, input);
     let (site, ui) = match (site, ui) {
         (Ok(site), Some(ui)) => (site, ui),
         (site, _) => {
@@ -232,7 +212,7 @@ pub(crate) fn check_input(
     // (see `summary_lines`) rather than listed one by one.
     if options.strict {
         warnings.extend(coverage::diagnostics(&coverage));
-        warnings.escalate_warnings();
+        warnings.escalate_translations();
     }
     if warnings.has_errors() {
         return Err(keep_errors(warnings));
@@ -371,18 +351,17 @@ pub(crate) fn build_with_progress(
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    output::check_output_location(&options.root, &options.output).map_err(BuildError::Output)?;
+    output::check_output_location(&options.root, &options.output).map_err(|d| vec![d])?;
     // Pages go into the staging folder as they are rendered, so the site is
     // never held in memory whole; if the build fails, the staging folder is
     // dropped (removed) and the output stays as it was.
-    let staging =
-        output::Staging::begin(&options.output, options.force).map_err(BuildError::Output)?;
+    let staging = output::Staging::begin(&options.output, options.force).map_err(|d| vec![d])?;
     // A failed write is an output error (exit code and message), not a
     // problem in the content: kept aside and reported as such.
     let write_error = std::sync::Mutex::new(None);
     let sink = |file: &OutputFile| {
         staging.write(file).map_err(|e| {
-            let diagnostic = Diagnostic::error(file.path.clone(), e.to_string());
+            let diagnostic = Diagnostic::error(file.path.clone(), e.message.clone());
             write_error
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
@@ -401,14 +380,14 @@ pub(crate) fn build_with_progress(
     )
     .map_err(
         |content| match write_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
-            Some(e) => BuildError::Output(e),
-            None => BuildError::Content(content),
+            Some(e) => vec![e],
+            None => content,
         },
     )?;
     progress.phase("Writing files", Some(prepared.files.len() as u64));
     staging
         .write_all(&prepared.files, progress)
-        .map_err(BuildError::Output)?;
+        .map_err(|d| vec![d])?;
     if options.search {
         // From the staging folder, one page at a time: the site is never
         // held in memory whole, with search or without.
@@ -418,14 +397,12 @@ pub(crate) fn build_with_progress(
                 .read(path)
                 .map_err(|e| Diagnostic::error(path, e.to_string()))
         })
-        .map_err(|d| BuildError::Content(vec![d]))?;
-        staging
-            .write_all(&index, progress)
-            .map_err(BuildError::Output)?;
+        .map_err(|d| vec![d])?;
+        staging.write_all(&index, progress).map_err(|d| vec![d])?;
         prepared.files.extend(index);
         prepared.files.sort_by(|a, b| a.path.cmp(&b.path));
     }
-    let previous = staging.finish().map_err(BuildError::Output)?;
+    let previous = staging.finish().map_err(|d| vec![d])?;
     Ok(BuildReport {
         prepared,
         elapsed: started.elapsed(),

@@ -3,6 +3,7 @@
 //! `NO_COLOR`), and the build's progress bar. Off a terminal nothing here
 //! writes an escape code.
 
+use crate::diagnostics::{Diagnostic, Label, Severity};
 use crate::progress::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
@@ -66,33 +67,14 @@ impl Palette {
         self.paint("1;32", text)
     }
 
-    /// Colours the labels of rendered diagnostics: `error:`, `warning:` and
-    /// `help:` at the start of a line (after indentation), and
-    /// `build failed:`. The rest of the text is left as it is.
-    pub(crate) fn diagnostics(self, text: &str) -> String {
-        if !self.enabled {
-            return text.to_string();
-        }
-        type Paint = fn(Palette, &str) -> String;
-        let labels: [(&str, Paint); 4] = [
-            ("error:", Palette::error),
-            ("build failed:", Palette::error),
-            ("warning:", Palette::warning),
-            ("help:", Palette::help),
-        ];
-        text.split('\n')
-            .map(|line| {
-                let body = line.trim_start();
-                let indent = &line[..line.len() - body.len()];
-                for (label, paint) in labels {
-                    if let Some(rest) = body.strip_prefix(label) {
-                        return format!("{indent}{}{rest}", paint(self, label));
-                    }
-                }
-                line.to_string()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+    /// A diagnostic as the terminal shows it, its labels coloured.
+    pub(crate) fn diagnostic(self, d: &Diagnostic) -> String {
+        d.render(&|label, text| match label {
+            Label::Severity(Severity::Error) => self.error(text),
+            Label::Severity(Severity::Warning) => self.warning(text),
+            Label::Severity(Severity::Note) => self.help(text),
+            Label::Help => self.help(text),
+        })
     }
 }
 

@@ -13,7 +13,8 @@ fn site() -> (model::Site, analysis::Analysis) {
     let text = input::read_config(root).expect("site.yaml");
     let config = config::parse(&text).expect("valid site.yaml");
     let input = input::read_site(root, text, &config.theme).expect("readable content");
-    let site = model::build(config, &input).unwrap_or_else(|d| panic!("{:?}", d.into_sorted()));
+    let site = dossier::pipeline::site_model(config, &input)
+        .unwrap_or_else(|d| panic!("{:?}", d.into_sorted()));
     let analysis = analysis::analyse(&site).unwrap_or_else(|d| panic!("{:?}", d.into_sorted()));
     (site, analysis)
 }

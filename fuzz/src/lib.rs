@@ -182,7 +182,7 @@ fn link_index() -> &'static LinkIndex {
             ],
             theme: Vec::new(),
         };
-        let site = dossier::model::build(config, &input).expect("fixed site");
+        let site = dossier::pipeline::site_model(config, &input).expect("fixed site");
         let analysis = dossier::resolve::analysis::analyse(&site).expect("fixed site");
         std::sync::Arc::try_unwrap(analysis.links).unwrap_or_else(|_| unreachable!())
     })

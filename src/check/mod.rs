@@ -4,7 +4,7 @@
 //! phases do the work: `build::prepare` renders in memory, and the model
 //! and analysis give the data checks their facts.
 
-use crate::diagnostics::{find_line, Diagnostic};
+use crate::diagnostics::{find_line, Diagnostic, Kind, Severity};
 use crate::model;
 use crate::model::Site;
 use crate::parse::config;
@@ -23,59 +23,10 @@ pub(crate) mod html;
 pub(crate) mod linkcheck;
 mod rendered;
 
-/// The report's sections, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Group {
-    Content,
-    Links,
-    Translations,
-    Outdated,
-    Data,
-    External,
-}
-
-impl Group {
-    pub(crate) const ALL: [Group; 6] = [
-        Group::Content,
-        Group::Links,
-        Group::Translations,
-        Group::Outdated,
-        Group::Data,
-        Group::External,
-    ];
-
-    pub(crate) fn title(self) -> &'static str {
-        match self {
-            Group::Content => "Content and theme",
-            Group::Links => "Internal links",
-            Group::Translations => "Translation coverage",
-            Group::Outdated => "Outdated translations",
-            Group::Data => "Data integrity",
-            Group::External => "External URLs",
-        }
-    }
-}
-
-/// Errors fail the check; warnings fail it under `--strict`; notes never do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Level {
-    Error,
-    Warning,
-    Note,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct Finding {
-    pub group: Group,
-    pub level: Level,
-    /// Where and what; its own severity is ignored in favour of `level`.
-    pub diagnostic: Diagnostic,
-}
-
 #[derive(Debug, Default)]
 pub(crate) struct Report {
-    /// Sorted by group, then file and line.
-    pub findings: Vec<Finding>,
+    /// Sorted by kind (the report's sections), then file and line.
+    pub findings: Vec<Diagnostic>,
     pub coverage: Vec<LanguageCoverage>,
     pub external: Vec<ExternalUrl>,
     /// Checks that could not run, and why.
@@ -86,13 +37,16 @@ pub(crate) struct Report {
 }
 
 impl Report {
-    pub(crate) fn count(&self, level: Level) -> usize {
-        self.findings.iter().filter(|f| f.level == level).count()
+    pub(crate) fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     /// Exit status 1: any error, or any warning under `strict`.
     pub(crate) fn failed(&self, strict: bool) -> bool {
-        self.count(Level::Error) > 0 || (strict && self.count(Level::Warning) > 0)
+        self.count(Severity::Error) > 0 || (strict && self.count(Severity::Warning) > 0)
     }
 }
 
@@ -108,7 +62,7 @@ pub(crate) fn run(root: &Path, stamp_hint: &str) -> Report {
     let (config, input) = match loaded {
         Ok(x) => x,
         Err(diags) => {
-            r.add_all(diags.into_sorted(), Level::Error);
+            r.findings.extend(diags.into_sorted());
             r.skipped
                 .push("everything else: the site's files cannot be read".into());
             return r.sorted();
@@ -129,7 +83,7 @@ pub(crate) fn run(root: &Path, stamp_hint: &str) -> Report {
     // sound when the build fails for another reason (the theme, say).
     let fallback = match &checked {
         Ok(_) => None,
-        Err(_) => model::build(config.clone(), &input)
+        Err(_) => build::site_model(config.clone(), &input)
             .ok()
             .and_then(|site| analysis::analyse(&site).ok().map(|a| (site, a))),
     };
@@ -139,10 +93,9 @@ pub(crate) fn run(root: &Path, stamp_hint: &str) -> Report {
     };
     match prepared {
         Ok(prepared) => {
-            r.add_all(prepared.warnings.clone(), Level::Warning);
-            for d in coverage::diagnostics(&prepared.coverage).into_sorted() {
-                r.push(Group::Translations, Level::Warning, d);
-            }
+            r.findings.extend(prepared.warnings.clone());
+            r.findings
+                .extend(coverage::diagnostics(&prepared.coverage).into_sorted());
             r.coverage = prepared.coverage.clone();
             let links = linkcheck::check(&prepared.files, config.base_url.as_deref());
             r.rendered_files = prepared.files.len();
@@ -153,7 +106,7 @@ pub(crate) fn run(root: &Path, stamp_hint: &str) -> Report {
             rendered_external = links.external;
         }
         Err(errors) => {
-            r.add_all(errors, Level::Error);
+            r.findings.extend(errors);
             r.skipped.push(
                 "links in the rendered pages and translation coverage: the build fails".into(),
             );
@@ -173,39 +126,19 @@ pub(crate) fn run(root: &Path, stamp_hint: &str) -> Report {
 }
 
 impl Report {
-    fn push(&mut self, group: Group, level: Level, diagnostic: Diagnostic) {
-        self.findings.push(Finding {
-            group,
-            level,
-            diagnostic,
-        });
-    }
-
-    /// Diagnostics of the build's phases, each in the section it belongs to.
-    fn add_all(&mut self, diags: Vec<Diagnostic>, level: Level) {
-        for d in diags {
-            self.push(group_of(&d), level, d);
-        }
-    }
-
     fn sorted(mut self) -> Self {
         self.findings.sort_by(|a, b| {
-            (a.group, &a.diagnostic.path, a.diagnostic.line, a.level).cmp(&(
-                b.group,
-                &b.diagnostic.path,
-                b.diagnostic.line,
-                b.level,
-            ))
+            (a.kind, &a.path, a.line, a.severity).cmp(&(b.kind, &b.path, b.line, b.severity))
         });
         self
     }
 
     fn outdated(&mut self, translations: Vec<freshness::Translation>, stamp: &str) {
         for t in translations {
-            let (level, message, help) = match t.state {
+            let (severity, message, help) = match t.state {
                 State::Current => continue,
                 State::Outdated { recorded, current } => (
-                    Level::Warning,
+                    Severity::Warning,
                     format!(
                         "outdated translation: `{}` changed since it was translated \
                          (translated_from: {recorded}; its text is now {current})",
@@ -217,7 +150,7 @@ impl Report {
                     ),
                 ),
                 State::Unstamped { current } => (
-                    Level::Note,
+                    Severity::Note,
                     format!(
                         "no `translated_from`: cannot tell whether `{}` changed since it was translated",
                         t.source_rel
@@ -228,15 +161,16 @@ impl Report {
                     ),
                 ),
                 State::OnDefault => (
-                    Level::Note,
+                    Severity::Note,
                     "`translated_from` on a default-language page means nothing".into(),
                     "remove the line: only translations record the text they follow".into(),
                 ),
             };
-            let d = Diagnostic::warning(&t.rel, message)
+            let d = Diagnostic::new(severity, &t.rel, message)
+                .kind(Kind::Outdated)
                 .at(t.line, None)
                 .help(help);
-            self.push(Group::Outdated, level, d);
+            self.findings.push(d);
         }
     }
 
@@ -252,7 +186,7 @@ impl Report {
                     "cite it in a claim (`sources: [{{source: {}, stance: supports}}]`) or remove it",
                     s.id
                 ));
-                self.push(Group::Data, Level::Warning, d);
+                self.findings.push(d.kind(Kind::Data));
             }
         }
         for (i, c) in site.claims.iter().enumerate() {
@@ -268,7 +202,7 @@ impl Report {
                          it is only listed on the claims index",
                         c.id
                     ));
-                self.push(Group::Data, Level::Warning, d);
+                self.findings.push(d.kind(Kind::Data));
             }
         }
     }
@@ -291,26 +225,8 @@ impl Report {
                 found.push(d);
             }
         }
-        for d in found {
-            self.push(Group::External, Level::Warning, d);
-        }
-    }
-}
-
-/// The section a diagnostic of the build's phases belongs to.
-fn group_of(d: &Diagnostic) -> Group {
-    let p = d.path.as_str();
-    if d.message.starts_with("broken link") || d.message.contains("scheme, which runs code") {
-        Group::Links
-    } else if d.message.starts_with("missing translation") || p.contains("/i18n") {
-        Group::Translations
-    } else if p.starts_with("content/claims/")
-        || p == "content/sources.yaml"
-        || p == "content/timeline.yaml"
-    {
-        Group::Data
-    } else {
-        Group::Content
+        self.findings
+            .extend(found.into_iter().map(|d| d.kind(Kind::External)));
     }
 }
 

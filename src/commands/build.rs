@@ -5,6 +5,7 @@
 //! nothing is drawn. `--quiet` prints only the one-line summary (and errors).
 
 use crate::cli::BuildArgs;
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::output::Previous;
 use crate::pipeline::{self, BuildOptions, BuildReport};
 use crate::term::{Bar, Palette, Stream};
@@ -28,7 +29,7 @@ pub fn run(args: BuildArgs) -> u8 {
         Ok(report) => {
             if !args.quiet {
                 for w in &report.prepared.warnings {
-                    eprintln!("{}", err_colour.diagnostics(&w.to_string()));
+                    eprintln!("{}", err_colour.diagnostic(w));
                 }
                 println!(
                     "Built {} in {}:",
@@ -49,11 +50,34 @@ pub fn run(args: BuildArgs) -> u8 {
             println!("{}", summary_line(&report, &output, args.quiet, out_colour));
             super::exit::SUCCESS
         }
-        Err(e) => {
-            eprintln!("{}", err_colour.diagnostics(&e.to_string()));
-            e.exit_code() as u8
-        }
+        Err(errors) => failed(&errors, err_colour),
     }
+}
+
+/// Every error, then (for errors in the site) how many: the exit status is
+/// the gravest class among them (an I/O error over a content error).
+fn failed(errors: &[Diagnostic], colour: Palette) -> u8 {
+    for d in errors {
+        eprintln!("{}", colour.diagnostic(d));
+    }
+    let about_site = |d: &&Diagnostic| !matches!(d.kind, Kind::Output | Kind::Io);
+    let n = errors
+        .iter()
+        .filter(about_site)
+        .filter(|d| d.is_error())
+        .count();
+    if errors.iter().all(|d| about_site(&d)) {
+        eprintln!(
+            "{} {n} error{}; nothing was written",
+            colour.error("build failed:"),
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    errors
+        .iter()
+        .map(|d| d.exit_class().code())
+        .max()
+        .unwrap_or(super::exit::CONTENT)
 }
 
 /// The build in one line. Under `--quiet` it also carries what the omitted

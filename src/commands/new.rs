@@ -9,6 +9,7 @@
 
 use super::exit;
 use crate::cli::NewArgs;
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::parse::config::is_language_tag;
 use crate::term::{Palette, Stream};
 use std::collections::BTreeSet;
@@ -20,23 +21,16 @@ pub(crate) const BUILT_IN_LANGUAGES: [&str; 5] = ["en", "tr", "el", "ru", "zh"];
 pub fn run(args: NewArgs) -> u8 {
     let langs = match parse_languages(&args.languages) {
         Ok(l) => l,
-        Err(message) => {
-            report(&message);
-            return exit::USAGE;
-        }
+        Err(d) => return report(&d),
     };
     let created = match prepare_folder(&args.dir) {
         Ok(created) => created,
-        Err((code, message)) => {
-            report(&message);
-            return code;
-        }
+        Err(d) => return report(&d),
     };
     let files = site_files(&langs);
-    if let Err(message) = write_files(&args.dir, &files) {
+    if let Err(d) = write_files(&args.dir, &files) {
         undo(&args.dir, created);
-        report(&message);
-        return exit::IO;
+        return report(&d);
     }
     let codes: Vec<&str> = langs.iter().map(|l| l.code.as_str()).collect();
     println!(
@@ -65,12 +59,19 @@ pub fn run(args: NewArgs) -> u8 {
     exit::SUCCESS
 }
 
-/// An error on stderr, its `error:` and `help:` coloured on a terminal.
-fn report(message: &str) {
-    eprintln!(
-        "{}",
-        Palette::for_stream(Stream::Stderr).diagnostics(message)
-    );
+/// An error on stderr, its `error:` and `help:` coloured on a terminal;
+/// gives the exit status.
+fn report(d: &Diagnostic) -> u8 {
+    eprintln!("{}", Palette::for_stream(Stream::Stderr).diagnostic(d));
+    d.exit_class().code()
+}
+
+fn usage(message: String, help: &str) -> Diagnostic {
+    Diagnostic::unlocated(Kind::Usage, message).help(help)
+}
+
+fn io(message: String) -> Diagnostic {
+    Diagnostic::unlocated(Kind::Io, message)
 }
 
 /// A language of the new site.
@@ -83,14 +84,15 @@ pub(crate) struct NewLanguage {
 }
 
 /// Validates `--languages`: BCP 47 tags, no repeats, at least one.
-pub(crate) fn parse_languages(raw: &[String]) -> Result<Vec<NewLanguage>, String> {
+pub(crate) fn parse_languages(raw: &[String]) -> Result<Vec<NewLanguage>, Diagnostic> {
     let mut out: Vec<NewLanguage> = Vec::new();
     let mut seen = BTreeSet::new();
     for code in raw.iter().map(|c| c.trim()) {
         if code.is_empty() {
-            return Err("error: --languages has an empty language code\n  \
-                 help: list codes separated by commas, without spaces: `--languages en,fr`"
-                .to_string());
+            return Err(usage(
+                "--languages has an empty language code".into(),
+                "list codes separated by commas, without spaces: `--languages en,fr`",
+            ));
         }
         if !is_language_tag(code) {
             let lower = code.to_ascii_lowercase();
@@ -99,13 +101,15 @@ pub(crate) fn parse_languages(raw: &[String]) -> Result<Vec<NewLanguage>, String
             } else {
                 "use a BCP 47 tag such as `en`, `tr`, `zh-Hans` or `pt-BR`".to_string()
             };
-            return Err(format!(
-                "error: --languages: `{code}` is not a language code\n  help: {hint}"
+            return Err(usage(
+                format!("--languages: `{code}` is not a language code"),
+                &hint,
             ));
         }
         if !seen.insert(code.to_string()) {
-            return Err(format!(
-                "error: --languages lists `{code}` twice\n  help: give each language once; the first is the default"
+            return Err(usage(
+                format!("--languages lists `{code}` twice"),
+                "give each language once; the first is the default",
             ));
         }
         out.push(NewLanguage {
@@ -114,10 +118,10 @@ pub(crate) fn parse_languages(raw: &[String]) -> Result<Vec<NewLanguage>, String
         });
     }
     if out.is_empty() {
-        return Err(
-            "error: --languages is empty\n  help: give at least one code: `--languages en`"
-                .to_string(),
-        );
+        return Err(usage(
+            "--languages is empty".into(),
+            "give at least one code: `--languages en`",
+        ));
     }
     Ok(out)
 }
@@ -143,16 +147,11 @@ fn built_in_for(code: &str) -> Option<&'static str> {
 
 /// Checks DIR: absent (it is created) or an empty folder. Returns whether
 /// it was created, so a failed run can remove what it made.
-fn prepare_folder(dir: &Path) -> Result<bool, (u8, String)> {
+fn prepare_folder(dir: &Path) -> Result<bool, Diagnostic> {
     match std::fs::symlink_metadata(dir) {
         Ok(m) if m.is_dir() => {
             let entries: Vec<String> = std::fs::read_dir(dir)
-                .map_err(|e| {
-                    (
-                        exit::IO,
-                        format!("error: cannot read folder `{}`: {e}", dir.display()),
-                    )
-                })?
+                .map_err(|e| io(format!("cannot read folder `{}`: {e}", dir.display())))?
                 .filter_map(Result::ok)
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .collect();
@@ -166,41 +165,34 @@ fn prepare_folder(dir: &Path) -> Result<bool, (u8, String)> {
             } else {
                 String::new()
             };
-            Err((
-                exit::USAGE,
+            Err(usage(
                 format!(
-                    "error: `{}` is not empty (it holds {}{more}); dossier new writes only into a new or empty folder\n  \
-                     help: give a folder name that does not exist yet, such as `dossier new my-site`",
+                    "`{}` is not empty (it holds {}{more}); dossier new writes only into a new or empty folder",
                     dir.display(),
                     shown.join(", ")
                 ),
+                "give a folder name that does not exist yet, such as `dossier new my-site`",
             ))
         }
-        Ok(_) => Err((
-            exit::USAGE,
-            format!(
-                "error: `{}` exists and is not a folder\n  help: give a folder name that does not exist yet",
-                dir.display()
-            ),
+        Ok(_) => Err(usage(
+            format!("`{}` exists and is not a folder", dir.display()),
+            "give a folder name that does not exist yet",
         )),
-        Err(_) => std::fs::create_dir_all(dir).map(|()| true).map_err(|e| {
-            (
-                exit::IO,
-                format!("error: cannot create folder `{}`: {e}", dir.display()),
-            )
-        }),
+        Err(_) => std::fs::create_dir_all(dir)
+            .map(|()| true)
+            .map_err(|e| io(format!("cannot create folder `{}`: {e}", dir.display()))),
     }
 }
 
-fn write_files(dir: &Path, files: &[(String, String)]) -> Result<(), String> {
+fn write_files(dir: &Path, files: &[(String, String)]) -> Result<(), Diagnostic> {
     for (rel, text) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| format!("error: cannot create folder `{}`: {e}", parent.display()))?;
+                .map_err(|e| io(format!("cannot create folder `{}`: {e}", parent.display())))?;
         }
         std::fs::write(&path, text)
-            .map_err(|e| format!("error: cannot write `{}`: {e}", path.display()))?;
+            .map_err(|e| io(format!("cannot write `{}`: {e}", path.display())))?;
     }
     Ok(())
 }

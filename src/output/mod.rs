@@ -5,37 +5,35 @@
 
 pub(crate) mod search;
 
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::site_file::OutputFile;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Marks a folder as written by dossier, so a later build may replace it.
 pub(crate) const MARKER: &str = ".dossier-output";
 const MARKER_TEXT: &str = "This folder is written by dossier. Each build replaces it whole; do not keep your own files here.\n";
 
-#[derive(Debug)]
-pub enum OutputError {
-    /// The output folder holds files dossier did not write.
-    Foreign(PathBuf),
-    /// The output would overwrite the site itself.
-    Unsafe(PathBuf, &'static str),
-    Io(PathBuf, std::io::Error),
+/// The output folder holds files dossier did not write.
+fn foreign_folder(p: &Path) -> Diagnostic {
+    Diagnostic::unlocated(
+        Kind::Output,
+        format!(
+            "output folder `{}` holds files that dossier did not write (it has no {MARKER} marker)",
+            p.display()
+        ),
+    )
+    .help("choose another --output, empty the folder, or pass --force to move it aside (it is renamed, not deleted)")
 }
 
-impl fmt::Display for OutputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            OutputError::Foreign(p) => write!(
-                f,
-                "error: output folder `{}` holds files that dossier did not write (it has no {MARKER} marker)\n  help: choose another --output, empty the folder, or pass --force to move it aside (it is renamed, not deleted)",
-                p.display()
-            ),
-            OutputError::Unsafe(p, why) => write!(f, "error: cannot write the site to `{}`: {why}\n  help: choose an output folder of its own, such as `public`", p.display()),
-            OutputError::Io(p, e) => write!(f, "error: failed to write `{}`: {e}", p.display()),
-        }
-    }
+/// The output would overwrite the site itself, or leave the output folder.
+fn unsafe_output(p: PathBuf, why: &str) -> Diagnostic {
+    Diagnostic::unlocated(
+        Kind::Output,
+        format!("cannot write the site to `{}`: {why}", p.display()),
+    )
+    .help("choose an output folder of its own, such as `public`")
 }
 
 /// What the swap did with the previous output.
@@ -47,12 +45,17 @@ pub enum Previous {
     MovedTo(PathBuf),
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
-    move |e| OutputError::Io(path.to_path_buf(), e)
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Diagnostic + '_ {
+    move |e| {
+        Diagnostic::unlocated(
+            Kind::Io,
+            format!("failed to write `{}`: {e}", path.display()),
+        )
+    }
 }
 
 /// Refuses output folders that are, or contain, the site's own files.
-pub(crate) fn check_output_location(root: &Path, output: &Path) -> Result<(), OutputError> {
+pub(crate) fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -63,14 +66,14 @@ pub(crate) fn check_output_location(root: &Path, output: &Path) -> Result<(), Ou
     };
     let (root, out) = (abs(root), abs(output));
     if root.starts_with(&out) {
-        return Err(OutputError::Unsafe(
+        return Err(unsafe_output(
             output.to_path_buf(),
             "it is the site folder or one of its parents",
         ));
     }
     for inner in ["content", "themes", "src", ".git"] {
         if out.starts_with(root.join(inner)) {
-            return Err(OutputError::Unsafe(
+            return Err(unsafe_output(
                 output.to_path_buf(),
                 "it lies inside the site's own sources",
             ));
@@ -124,7 +127,7 @@ pub fn write_site(
     output: &Path,
     files: &[OutputFile],
     force: bool,
-) -> Result<Previous, OutputError> {
+) -> Result<Previous, Diagnostic> {
     write_site_with_progress(output, files, force, &crate::progress::NoProgress)
 }
 
@@ -134,10 +137,10 @@ pub(crate) fn write_site_with_progress(
     files: &[OutputFile],
     force: bool,
     progress: &dyn crate::progress::Progress,
-) -> Result<Previous, OutputError> {
+) -> Result<Previous, Diagnostic> {
     for f in files {
         if let Some(why) = unsafe_output_path(&f.path) {
-            return Err(OutputError::Unsafe(output.join(&f.path), why));
+            return Err(unsafe_output(output.join(&f.path), why));
         }
     }
     let staging = Staging::begin(output, force)?;
@@ -159,7 +162,7 @@ pub(crate) struct Staging {
 impl Staging {
     /// Checks the output folder and creates an empty, marked staging
     /// folder beside it.
-    pub(crate) fn begin(output: &Path, force: bool) -> Result<Staging, OutputError> {
+    pub(crate) fn begin(output: &Path, force: bool) -> Result<Staging, Diagnostic> {
         let foreign = match std::fs::symlink_metadata(output) {
             Ok(m) if m.is_dir() => {
                 !output.join(MARKER).is_file()
@@ -169,7 +172,7 @@ impl Staging {
                         .is_some()
             }
             Ok(_) => {
-                return Err(OutputError::Unsafe(
+                return Err(unsafe_output(
                     output.to_path_buf(),
                     "it exists and is not a folder",
                 ))
@@ -177,7 +180,7 @@ impl Staging {
             Err(_) => false,
         };
         if foreign && !force {
-            return Err(OutputError::Foreign(output.to_path_buf()));
+            return Err(foreign_folder(output));
         }
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -191,7 +194,7 @@ impl Staging {
         let dir = parent.join(format!(".{name}.dossier-staging-{}", std::process::id()));
         if std::fs::symlink_metadata(&dir).is_ok() {
             if !is_ours(&dir) {
-                return Err(OutputError::Unsafe(
+                return Err(unsafe_output(
                     dir,
                     "a folder of that name, which dossier did not create, is in the way",
                 ));
@@ -209,9 +212,9 @@ impl Staging {
     }
 
     /// Writes one file, creating its folders; callable from many threads.
-    pub(crate) fn write(&self, file: &OutputFile) -> Result<(), OutputError> {
+    pub(crate) fn write(&self, file: &OutputFile) -> Result<(), Diagnostic> {
         if let Some(why) = unsafe_output_path(&file.path) {
-            return Err(OutputError::Unsafe(self.output.join(&file.path), why));
+            return Err(unsafe_output(self.output.join(&file.path), why));
         }
         let p = self.dir.join(&file.path);
         if let Some(parent) = p.parent() {
@@ -225,7 +228,7 @@ impl Staging {
         &self,
         files: &[OutputFile],
         progress: &dyn crate::progress::Progress,
-    ) -> Result<(), OutputError> {
+    ) -> Result<(), Diagnostic> {
         let dirs: BTreeSet<&str> = files
             .iter()
             .filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d))
@@ -236,7 +239,7 @@ impl Staging {
         }
         files.par_iter().try_for_each(|f| {
             if let Some(why) = unsafe_output_path(&f.path) {
-                return Err(OutputError::Unsafe(self.output.join(&f.path), why));
+                return Err(unsafe_output(self.output.join(&f.path), why));
             }
             let p = self.dir.join(&f.path);
             std::fs::write(&p, &f.bytes).map_err(io(&p))?;
@@ -247,13 +250,13 @@ impl Staging {
 
     /// A file written so far, read back (the search index reads the pages
     /// from here rather than keeping them in memory).
-    pub(crate) fn read(&self, path: &str) -> Result<Vec<u8>, OutputError> {
+    pub(crate) fn read(&self, path: &str) -> Result<Vec<u8>, Diagnostic> {
         let p = self.dir.join(path);
         std::fs::read(&p).map_err(io(&p))
     }
 
     /// Puts the staging folder in the output's place.
-    pub(crate) fn finish(self) -> Result<Previous, OutputError> {
+    pub(crate) fn finish(self) -> Result<Previous, Diagnostic> {
         // `self` is dropped after the swap: on success its folder is gone
         // (renamed or removed), on failure it is removed.
         swap(&self.dir, &self.output, self.foreign)
@@ -358,7 +361,7 @@ fn remove_stale_staging(parent: &Path, name: &str) {
     }
 }
 
-fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, OutputError> {
+fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Diagnostic> {
     if std::fs::symlink_metadata(output).is_err() {
         std::fs::rename(staging, output).map_err(io(output))?;
         return Ok(Previous::None);
@@ -390,7 +393,7 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Output
     std::fs::rename(output, &old).map_err(io(output))?;
     if let Err(e) = std::fs::rename(staging, output) {
         let _ = std::fs::rename(&old, output);
-        return Err(OutputError::Io(output.to_path_buf(), e));
+        return Err(io(output)(e));
     }
     let _ = remove_ours(&old);
     Ok(Previous::Replaced)

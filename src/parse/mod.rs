@@ -5,6 +5,7 @@
 //! Nothing here imports a later phase.
 
 pub mod config;
+pub(crate) mod content;
 pub mod data;
 pub mod date;
 pub mod front_matter;

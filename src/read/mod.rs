@@ -3,4 +3,5 @@
 //! a [`input::SiteInput`] holding every file of `content/` and the site's
 //! theme folder, read whole.
 
+pub(crate) mod discover;
 pub mod input;

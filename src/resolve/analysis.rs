@@ -2,7 +2,7 @@
 //! every cross-link and anchor for every reader language, and records who
 //! links to whom. Linear in pages plus links.
 
-use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
+use crate::diagnostics::{line_col, Diagnostic, Diagnostics, Kind};
 use crate::markdown::{self, Scan};
 use crate::model::Site;
 use crate::parse::front_matter::PageFile;
@@ -198,6 +198,7 @@ pub(crate) fn resolve_links(
                     &version.rel,
                     format!("broken link `{}`: {message}", link.dest),
                 )
+                .kind(Kind::Link)
                 .help(help);
                 diags.push(located(version, link.offset, d));
             }
@@ -234,6 +235,7 @@ fn forbidden_scheme(dest: &str) -> Option<Diagnostic> {
                     s.trim_end_matches(':')
                 ),
             )
+            .kind(Kind::Link)
             .help("link to a page (`page:...`), a claim (`claim:...`) or an http(s) URL")
         })
 }

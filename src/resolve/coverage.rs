@@ -1,7 +1,7 @@
 //! Translation coverage: for each language, which pages, claim fields,
 //! sources, events and UI strings exist only in another language.
 
-use crate::diagnostics::{find_line, Diagnostic, Diagnostics};
+use crate::diagnostics::{find_line, Diagnostic, Diagnostics, Kind};
 use crate::model::Site;
 use crate::parse::text::LangText;
 use crate::theme::i18n::Translations;
@@ -171,6 +171,7 @@ pub(crate) fn diagnostics(coverage: &[LanguageCoverage]) -> Diagnostics {
         .flat_map(|c| c.missing.iter())
         .map(|m| {
             Diagnostic::warning(&m.path, format!("missing translation: {}", m.what))
+                .kind(Kind::Translation)
                 .at(m.line, None)
         })
         .collect()

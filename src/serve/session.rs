@@ -165,8 +165,9 @@ impl Session {
             self.pending.insert(rel.join("/"));
         }
         let result = match self.text_edit() {
-            Ok(result) => result,
-            Err(why) => self.full(why),
+            TextEdit::Done(rebuilt) => Ok(rebuilt),
+            TextEdit::Failed(errors) => Err(errors),
+            TextEdit::NotOne(why) => self.full(why),
         };
         if result.is_ok() {
             self.pending.clear();
@@ -174,24 +175,26 @@ impl Session {
         result
     }
 
-    /// The pending files as a text edit; `Err` says why they are not one.
-    fn text_edit(&mut self) -> Result<Result<Rebuilt, Vec<Diagnostic>>, String> {
+    /// The pending files as a text edit, if they are one.
+    fn text_edit(&mut self) -> TextEdit {
         if let Some(why) = &self.stale {
-            return Err(why.clone());
+            return TextEdit::NotOne(why.clone());
         }
         if pipeline::build_date() != self.checked.build_date {
-            return Err("the build date changed".into());
+            return TextEdit::NotOne("the build date changed".into());
         }
         let mut files = Vec::with_capacity(self.pending.len());
         for rel in &self.pending {
             match crate::read::input::reread(&self.root, rel) {
                 Some(Ok(file)) => files.push(file),
-                _ => return Err(format!("`{rel}` is not a page, or no longer exists")),
+                _ => {
+                    return TextEdit::NotOne(format!("`{rel}` is not a page, or no longer exists"))
+                }
             }
         }
         let edits = match patch::plan(&self.checked.site, &self.checked.analysis, &files) {
-            Plan::Rebuild(why) => return Err(why),
-            Plan::Failed(errors) => return Ok(Err(errors)),
+            Plan::Rebuild(why) => return TextEdit::NotOne(why),
+            Plan::Failed(errors) => return TextEdit::Failed(errors),
             Plan::Ready(edits) => edits,
         };
         let checked = &mut self.checked;
@@ -229,7 +232,7 @@ impl Session {
             Ok(pages) => pages,
             Err(errors) => {
                 self.stale = Some("the last text edit failed to render".into());
-                return Ok(Err(errors.into_sorted()));
+                return TextEdit::Failed(errors.into_sorted());
             }
         };
         let mut paths = Vec::with_capacity(pages.len());
@@ -238,12 +241,12 @@ impl Session {
             paths.push(page.path.clone());
             self.cache.pages.insert(page.path.clone(), (fp, page));
         }
-        Ok(Ok(Rebuilt {
+        TextEdit::Done(Rebuilt {
             kind: RebuildKind::TextEdit,
             why_full: None,
             reused: self.cache.pages.len() - paths.len(),
             rendered: paths,
-        }))
+        })
     }
 
     fn full(&mut self, why: String) -> Result<Rebuilt, Vec<Diagnostic>> {
@@ -282,4 +285,13 @@ impl Session {
             rendered: prepared.rendered_pages,
         })
     }
+}
+
+/// What became of pending files tried as a text edit.
+enum TextEdit {
+    Done(Rebuilt),
+    /// A text edit, with errors in it: shown, the last good site kept.
+    Failed(Vec<Diagnostic>),
+    /// Not a text edit, and why: a full rebuild follows.
+    NotOne(String),
 }

@@ -1,0 +1,53 @@
+//! The site's content parsed file by file, not yet resolved: what
+//! `read::discover` gives and `model::resolve` takes. Each file's text is
+//! kept beside what was parsed from it, for locating later errors.
+
+use crate::parse::data::{RawClaim, RawEvent, RawSource};
+use crate::parse::front_matter::PageFile;
+
+/// Every file under `content/`, classified and parsed; files with errors
+/// are left out (their diagnostics are returned beside this).
+#[derive(Debug, Default)]
+pub(crate) struct RawContent {
+    /// Every page version, drafts included, in file order.
+    pub pages: Vec<PageFile>,
+    /// Sorted by id.
+    pub claims: Vec<ClaimFile>,
+    pub sources: ListFile<RawSource>,
+    pub events: ListFile<RawEvent>,
+    pub assets: Vec<Asset>,
+}
+
+/// A claim file: its id (the file name), its path, its text and the claim.
+#[derive(Debug)]
+pub(crate) struct ClaimFile {
+    pub id: String,
+    pub rel: String,
+    pub text: String,
+    pub raw: RawClaim,
+}
+
+/// `sources.yaml` or `timeline.yaml`: the entries and the text (empty when
+/// the file is absent).
+#[derive(Debug)]
+pub(crate) struct ListFile<T> {
+    pub items: Vec<T>,
+    pub text: String,
+}
+
+impl<T> Default for ListFile<T> {
+    fn default() -> Self {
+        ListFile {
+            items: Vec::new(),
+            text: String::new(),
+        }
+    }
+}
+
+/// A file copied as is from a language folder (an image beside a page).
+#[derive(Debug)]
+pub struct Asset {
+    /// Output path, `en/img/map.png`.
+    pub out: String,
+    pub bytes: Vec<u8>,
+}
