@@ -49,14 +49,14 @@ pub(crate) fn page_url(lang: &str, key: &str) -> String {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Citation {
     pub source: usize,
     pub stance: Stance,
     pub note: Option<LangText>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Claim {
     pub id: String,
     pub rel: String,
@@ -71,7 +71,7 @@ pub struct Claim {
     pub updated: Option<crate::parse::date::Timestamp>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Source {
     pub id: String,
     pub language: String,
@@ -85,7 +85,7 @@ pub struct Source {
     pub summary: Option<LangText>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Event {
     pub id: String,
     pub date: PartialDate,

@@ -157,6 +157,8 @@ pub(crate) struct Staging {
     dir: PathBuf,
     /// The output holds files dossier did not write (allowed by `--force`).
     foreign: bool,
+    /// Held on the staging folder's marker while the build runs.
+    _lock: MarkerLock,
 }
 
 impl Staging {
@@ -202,13 +204,14 @@ impl Staging {
             remove_ours(&dir).map_err(io(&dir))?;
         }
         std::fs::create_dir(&dir).map_err(io(&dir))?;
+        let marked = std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io(&dir));
         let staging = Staging {
             output: output.to_path_buf(),
+            _lock: MarkerLock::take(&dir),
             dir,
             foreign,
         };
-        std::fs::write(staging.dir.join(MARKER), MARKER_TEXT).map_err(io(&staging.dir))?;
-        Ok(staging)
+        marked.map(|()| staging)
     }
 
     /// Writes one file, creating its folders; callable from many threads.
@@ -314,8 +317,57 @@ fn remove_ours(dir: &Path) -> std::io::Result<()> {
     std::fs::remove_dir(dir)
 }
 
-/// Whether the build with process id `pid` may still be running.
-fn may_be_running(pid: &str) -> bool {
+/// Holds an exclusive lock on a folder's marker file while it lives, so
+/// that another build (in this container or another one sharing the
+/// folder) sees the folder as in use rather than left behind.
+struct MarkerLock {
+    _file: Option<std::fs::File>,
+}
+
+impl MarkerLock {
+    /// Locks the marker of `dir`; without a marker, or where locks are not
+    /// supported, holds nothing (the lock is a safeguard, not a condition).
+    fn take(dir: &Path) -> MarkerLock {
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .open(dir.join(MARKER))
+            .ok();
+        MarkerLock {
+            _file: file.filter(try_lock),
+        }
+    }
+}
+
+/// Takes the exclusive lock on `file` if no one holds it.
+#[cfg(unix)]
+fn try_lock(file: &std::fs::File) -> bool {
+    use rustix::fs::{flock, FlockOperation};
+    flock(file, FlockOperation::NonBlockingLockExclusive).is_ok()
+}
+
+#[cfg(not(unix))]
+fn try_lock(_: &std::fs::File) -> bool {
+    true
+}
+
+/// Whether a folder a build left beside the output may still be in use:
+/// its marker is locked by a live build, or, with no marker yet (killed,
+/// or still starting, between creating the folder and marking it), the
+/// process id in its name is alive. The lock holds across containers
+/// sharing the folder, where process ids do not.
+fn may_be_in_use(dir: &Path, pid: &str) -> bool {
+    match std::fs::OpenOptions::new()
+        .read(true)
+        .open(dir.join(MARKER))
+    {
+        // The lock is released when `file` is dropped right away.
+        Ok(file) => !try_lock(&file),
+        Err(_) => process_alive(pid),
+    }
+}
+
+/// Whether the process with id `pid` (not this one) may still be running.
+fn process_alive(pid: &str) -> bool {
     let Some(pid) = pid.parse::<i32>().ok().filter(|&p| p > 0) else {
         return false;
     };
@@ -324,9 +376,10 @@ fn may_be_running(pid: &str) -> bool {
     }
     #[cfg(unix)]
     {
-        // SAFETY: signal 0 only checks that the process exists.
-        let rc = unsafe { libc::kill(pid, 0) };
-        rc == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+        use rustix::process::{test_kill_process, Pid};
+        Pid::from_raw(pid).is_some_and(
+            |pid| !matches!(test_kill_process(pid), Err(e) if e == rustix::io::Errno::SRCH),
+        )
     }
     #[cfg(not(unix))]
     {
@@ -348,7 +401,7 @@ fn remove_stale_staging(parent: &Path, name: &str) {
             let Some(pid) = prefixes.iter().find_map(|p| n.strip_prefix(p.as_str())) else {
                 continue;
             };
-            if may_be_running(pid) {
+            if may_be_in_use(&e.path(), pid) {
                 continue;
             }
             if is_ours(&e.path()) {
@@ -378,6 +431,9 @@ fn swap(staging: &Path, output: &Path, foreign: bool) -> Result<Previous, Diagno
         std::fs::rename(staging, output).map_err(io(output))?;
         return Ok(Previous::MovedTo(aside));
     }
+    // Ours: locked while it is swapped out and removed, so that no other
+    // build takes the folder it becomes for one left behind.
+    let _lock = MarkerLock::take(output);
     if exchange(staging, output).is_ok() {
         // `staging` now holds the previous output, which we wrote.
         let _ = remove_ours(staging);
@@ -416,27 +472,8 @@ fn aside_name(output: &Path) -> PathBuf {
 /// Atomically exchanges two paths (Linux `renameat2(RENAME_EXCHANGE)`).
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let ca = CString::new(a.as_os_str().as_bytes())?;
-    let cb = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them
-    // relative to the working directory, as std::fs::rename does.
-    let rc = unsafe {
-        libc::syscall(
-            libc::SYS_renameat2,
-            libc::AT_FDCWD,
-            ca.as_ptr(),
-            libc::AT_FDCWD,
-            cb.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
 }
 
 #[cfg(not(target_os = "linux"))]

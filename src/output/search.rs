@@ -32,11 +32,7 @@ pub(crate) fn index<'p>(
     let mut pages: Vec<&str> = paths.into_iter().filter(|p| indexable(p)).collect();
     pages.sort_unstable();
     pages.dedup();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| fail(&e))?;
+    let runtime = runtime().map_err(|e| fail(&e))?;
     runtime.block_on(async {
         let config = PagefindServiceConfig::builder()
             .keep_index_url(false)
@@ -67,6 +63,24 @@ pub(crate) fn index<'p>(
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
     })
+}
+
+/// The runtime Pagefind's API runs on: made once per process, on first
+/// use, and shared by every index built after (each rebuild of `serve`).
+/// Read-only once made; a failure to make it is kept and reported each time.
+fn runtime() -> Result<&'static tokio::runtime::Runtime, &'static str> {
+    static RUNTIME: std::sync::OnceLock<Result<tokio::runtime::Runtime, String>> =
+        std::sync::OnceLock::new();
+    RUNTIME
+        .get_or_init(|| {
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .map_err(|e| e.to_string())
+        })
+        .as_ref()
+        .map_err(String::as_str)
 }
 
 /// [`index`] of a site held in memory (`serve`).

@@ -138,45 +138,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
     let path = CONFIG_FILE;
     let raw: RawConfig = yaml::parse(path, text, 1).map_err(|d| Diagnostics::from_iter([d]))?;
     let mut diags = Diagnostics::new();
-    let mut languages: Vec<Language> = Vec::new();
-    for l in raw.languages {
-        let line = crate::diagnostics::find_line(text, &l.code);
-        if !is_language_tag(&l.code) {
-            diags.push(
-                Diagnostic::error(path, format!("`{}` is not a language code", l.code))
-                    .at(line, None)
-                    .help("use a BCP 47 tag such as `en`, `tr`, `zh-Hans` or `pt-BR`"),
-            );
-        } else if slug::is_reserved_name(&l.code) {
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    format!(
-                        "language code `{}` would name a folder that Windows reserves for a device",
-                        l.code
-                    ),
-                )
-                .at(line, None)
-                .help("add a region or script subtag, such as `{code}-EC`, so the folder can exist everywhere".replace("{code}", &l.code)),
-            );
-        } else if languages.iter().any(|x| x.code == l.code) {
-            diags.push(
-                Diagnostic::error(path, format!("language `{}` is listed twice", l.code))
-                    .at(line, None),
-            );
-        } else if l.name.trim().is_empty() {
-            diags.push(
-                Diagnostic::error(path, format!("language `{}` has an empty name", l.code))
-                    .at(line, None)
-                    .help("give the language's own name, such as `Türkçe`"),
-            );
-        }
-        languages.push(Language {
-            code: l.code,
-            name: l.name,
-            dir: l.dir.unwrap_or_default(),
-        });
-    }
+    let languages = languages(raw.languages, text, &mut diags);
     if languages.is_empty() {
         diags.push(
             Diagnostic::error(path, "`languages` is empty")
@@ -263,4 +225,50 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
     } else {
         Ok(config)
     }
+}
+
+/// The configured languages; each problem is reported at the line naming
+/// the language.
+fn languages(raw: Vec<RawLanguage>, text: &str, diags: &mut Diagnostics) -> Vec<Language> {
+    let path = CONFIG_FILE;
+    let mut languages: Vec<Language> = Vec::new();
+    for l in raw {
+        let line = crate::diagnostics::find_line(text, &l.code);
+        if !is_language_tag(&l.code) {
+            diags.push(
+                Diagnostic::error(path, format!("`{}` is not a language code", l.code))
+                    .at(line, None)
+                    .help("use a BCP 47 tag such as `en`, `tr`, `zh-Hans` or `pt-BR`"),
+            );
+        } else if slug::is_reserved_name(&l.code) {
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "language code `{}` would name a folder that Windows reserves for a device",
+                        l.code
+                    ),
+                )
+                .at(line, None)
+                .help("add a region or script subtag, such as `{code}-EC`, so the folder can exist everywhere".replace("{code}", &l.code)),
+            );
+        } else if languages.iter().any(|x| x.code == l.code) {
+            diags.push(
+                Diagnostic::error(path, format!("language `{}` is listed twice", l.code))
+                    .at(line, None),
+            );
+        } else if l.name.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(path, format!("language `{}` has an empty name", l.code))
+                    .at(line, None)
+                    .help("give the language's own name, such as `Türkçe`"),
+            );
+        }
+        languages.push(Language {
+            code: l.code,
+            name: l.name,
+            dir: l.dir.unwrap_or_default(),
+        });
+    }
+    languages
 }

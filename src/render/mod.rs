@@ -6,6 +6,7 @@
 mod context;
 pub(crate) mod formats;
 pub(crate) mod job;
+mod page_kinds;
 pub mod reuse;
 pub(crate) mod views;
 
@@ -114,12 +115,7 @@ impl<'a> Renderer<'a> {
     fn nav_fingerprints(&self) -> HashMap<String, u64> {
         self.nav
             .iter()
-            .map(|(l, items)| {
-                (
-                    l.to_string(),
-                    crate::render::reuse::outside_fingerprint(&[format!("{items:?}").as_bytes()]),
-                )
-            })
+            .map(|(l, items)| (l.to_string(), crate::render::reuse::hash_of(items)))
             .collect()
     }
 }
@@ -139,20 +135,7 @@ pub(crate) fn render_site(
     let codes: Vec<&str> = site.config.codes().collect();
     let r = Renderer::new(inputs, &options.build_date, options.live_reload);
 
-    // A page's translations side by side: they usually share their code
-    // blocks, which the same highlighting memo then sees one after another.
-    let mut jobs: Vec<Job> = (0..site.pages.len())
-        .flat_map(|i| codes.iter().map(move |&lang| Job::Content(i, lang)))
-        .collect();
-    for &lang in &codes {
-        jobs.extend(
-            site.generated_only()
-                .into_iter()
-                .map(|key| Job::Generated(key, lang)),
-        );
-        jobs.extend((0..site.claims.len()).map(|i| Job::Claim(i, lang)));
-        jobs.extend((0..site.sources.len()).map(|i| Job::Source(i, lang)));
-    }
+    let jobs = jobs(site, &codes);
     let fingerprints = Fingerprints::new(site, options.outside, r.nav_fingerprints());
     let progress = options.progress;
     progress.phase("Rendering pages", Some(jobs.len() as u64 + 2));
@@ -229,24 +212,7 @@ pub(crate) fn render_site(
     if diags.has_errors() {
         return Err(diags);
     }
-    for &lang in &codes {
-        if !site.claims.is_empty() {
-            files.push(crate::render::formats::data_exports::claims_json(
-                site, ui, lang,
-            ));
-            files.push(crate::render::formats::data_exports::claims_csv(site, lang));
-        }
-        files.extend(crate::render::formats::data_exports::timeline_json(
-            site, ui, lang,
-        ));
-        files.push(crate::render::formats::data_exports::atom(
-            site,
-            lang,
-            &options.build_date,
-        ));
-    }
-    files.extend(crate::render::formats::sitemap::sitemap(site, &codes));
-    files.push(crate::render::formats::sitemap::robots(site));
+    files.extend(formats::render(site, ui, &codes, &options.build_date));
     cache.fingerprints = fingerprints;
     Ok(Rendered {
         files,
@@ -254,6 +220,25 @@ pub(crate) fn render_site(
         cache,
         rendered_pages,
     })
+}
+
+/// Every page of every language. A page's translations side by side: they
+/// usually share their code blocks, which the same highlighting memo then
+/// sees one after another.
+fn jobs<'s>(site: &Site, codes: &[&'s str]) -> Vec<Job<'s>> {
+    let mut jobs: Vec<Job> = (0..site.pages.len())
+        .flat_map(|i| codes.iter().map(move |&lang| Job::Content(i, lang)))
+        .collect();
+    for &lang in codes {
+        jobs.extend(
+            site.generated_only()
+                .into_iter()
+                .map(|key| Job::Generated(key, lang)),
+        );
+        jobs.extend((0..site.claims.len()).map(|i| Job::Claim(i, lang)));
+        jobs.extend((0..site.sources.len()).map(|i| Job::Source(i, lang)));
+    }
+    jobs
 }
 
 /// A broken template fails every page it renders: the first few failures

@@ -10,7 +10,11 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-fn hash_of(value: impl Hash) -> u64 {
+/// A fingerprint, from the values' `#[derive(Hash)]`. The hasher
+/// (`DefaultHasher`) is stable only within one process: fingerprints are
+/// compared within a run of `serve`, never written down or compared
+/// across builds of dossier.
+pub(crate) fn hash_of(value: impl Hash) -> u64 {
     let mut h = DefaultHasher::new();
     value.hash(&mut h);
     h.finish()
@@ -41,7 +45,7 @@ pub struct Fingerprints {
 /// front matter, and whether it stands in for a missing translation.
 fn version_fingerprint(page: &Page, lang: &str) -> u64 {
     let (v, fallback) = page.version(lang);
-    hash_of((&v.rel, &v.body, format!("{:?}", v.meta), fallback))
+    hash_of((&v.rel, &v.body, &v.meta, fallback))
 }
 
 impl Fingerprints {
@@ -90,21 +94,9 @@ impl Fingerprints {
                     .collect()
             })
             .collect();
-        let claims: Vec<u64> = site
-            .claims
-            .iter()
-            .map(|c| hash_of(format!("{c:?}")))
-            .collect();
-        let sources: Vec<u64> = site
-            .sources
-            .iter()
-            .map(|s| hash_of(format!("{s:?}")))
-            .collect();
-        let events: Vec<u64> = site
-            .events
-            .iter()
-            .map(|e| hash_of(format!("{e:?}")))
-            .collect();
+        let claims: Vec<u64> = site.claims.iter().map(hash_of).collect();
+        let sources: Vec<u64> = site.sources.iter().map(hash_of).collect();
+        let events: Vec<u64> = site.events.iter().map(hash_of).collect();
         let all_data = hash_of((&claims, &sources, &events, &site.config.topics));
         Fingerprints {
             global: hash_of((outside, ids)),

@@ -50,7 +50,7 @@ pub(crate) struct LanguageLink<'a> {
     pub translated: bool,
 }
 
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, Clone, Debug, Hash)]
 pub(crate) struct NavItem {
     pub key: String,
     pub title: String,

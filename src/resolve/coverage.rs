@@ -61,93 +61,9 @@ pub(crate) fn measure(
                 missing_pages: 0,
                 missing_ui: 0,
             };
-            for page in &site.pages {
-                c.total += 1;
-                if !page.versions.contains_key(lang) {
-                    let (v, _) = page.version(lang);
-                    c.missing_pages += 1;
-                    c.missing.push(Missing {
-                        item: Item::Page,
-                        id: page.key.clone(),
-                        path: format!(
-                            "content/{lang}/{}",
-                            v.rel
-                                .split_once(&format!("content/{}/", v.lang))
-                                .map_or("", |x| x.1)
-                        ),
-                        line: None,
-                        what: format!(
-                            "page `{}` is not translated (shown from `{}`)",
-                            page_key_label(&page.key),
-                            v.lang
-                        ),
-                    });
-                }
-            }
-            for claim in &site.claims {
-                let text = claim_texts(&claim.rel);
-                let mut field = |map: &LangText, name: &str| {
-                    c.total += 1;
-                    if !map.contains_key(lang) {
-                        c.missing.push(Missing {
-                            item: Item::Claim,
-                            id: claim.id.clone(),
-                            path: claim.rel.clone(),
-                            line: find_line(&text, name),
-                            what: format!("`{name}` has no `{lang}` text"),
-                        });
-                    }
-                };
-                field(&claim.statement, "statement");
-                field(&claim.attributed_to, "attributed_to");
-                for cit in &claim.citations {
-                    if let Some(note) = &cit.note {
-                        field(note, "note");
-                    }
-                }
-            }
-            let sources_text = claim_texts("content/sources.yaml");
-            for s in &site.sources {
-                for (map, name) in [(Some(&s.title), "title"), (s.summary.as_ref(), "summary")] {
-                    if let Some(map) = map {
-                        c.total += 1;
-                        if !map.contains_key(lang) {
-                            c.missing.push(Missing {
-                                item: Item::Source,
-                                id: s.id.clone(),
-                                path: "content/sources.yaml".into(),
-                                line: find_line(&sources_text, &s.id),
-                                what: format!("source `{}`: `{name}` has no `{lang}` text", s.id),
-                            });
-                        }
-                    }
-                }
-            }
-            let timeline_text = claim_texts("content/timeline.yaml");
-            for e in &site.events {
-                c.total += 1;
-                if !e.title.contains_key(lang) {
-                    c.missing.push(Missing {
-                        item: Item::Event,
-                        id: e.id.clone(),
-                        path: "content/timeline.yaml".into(),
-                        line: find_line(&timeline_text, &e.id),
-                        what: format!("event `{}`: `title` has no `{lang}` text", e.id),
-                    });
-                }
-            }
-            for (topic, labels) in &site.config.topics {
-                c.total += 1;
-                if !labels.contains_key(lang) {
-                    c.missing.push(Missing {
-                        item: Item::Topic,
-                        id: topic.clone(),
-                        path: "site.yaml".into(),
-                        line: None,
-                        what: format!("topic `{topic}` has no `{lang}` label"),
-                    });
-                }
-            }
+            pages(&mut c, site, lang);
+            claims(&mut c, site, lang, claim_texts);
+            entries(&mut c, site, lang, claim_texts);
             c.total += ui.total_keys;
             c.missing_ui = ui.missing.get(lang).copied().unwrap_or(0);
             c
@@ -175,4 +91,103 @@ pub(crate) fn diagnostics(coverage: &[LanguageCoverage]) -> Diagnostics {
                 .at(m.line, None)
         })
         .collect()
+}
+
+/// Pages with no version in `lang`.
+fn pages(c: &mut LanguageCoverage, site: &Site, lang: &str) {
+    for page in &site.pages {
+        c.total += 1;
+        if !page.versions.contains_key(lang) {
+            let (v, _) = page.version(lang);
+            c.missing_pages += 1;
+            c.missing.push(Missing {
+                item: Item::Page,
+                id: page.key.clone(),
+                path: format!(
+                    "content/{lang}/{}",
+                    v.rel
+                        .split_once(&format!("content/{}/", v.lang))
+                        .map_or("", |x| x.1)
+                ),
+                line: None,
+                what: format!(
+                    "page `{}` is not translated (shown from `{}`)",
+                    page_key_label(&page.key),
+                    v.lang
+                ),
+            });
+        }
+    }
+}
+
+/// Claim fields with no `lang` text.
+fn claims(c: &mut LanguageCoverage, site: &Site, lang: &str, texts: &dyn Fn(&str) -> String) {
+    for claim in &site.claims {
+        let text = texts(&claim.rel);
+        let mut field = |map: &LangText, name: &str| {
+            c.total += 1;
+            if !map.contains_key(lang) {
+                c.missing.push(Missing {
+                    item: Item::Claim,
+                    id: claim.id.clone(),
+                    path: claim.rel.clone(),
+                    line: find_line(&text, name),
+                    what: format!("`{name}` has no `{lang}` text"),
+                });
+            }
+        };
+        field(&claim.statement, "statement");
+        field(&claim.attributed_to, "attributed_to");
+        for cit in &claim.citations {
+            if let Some(note) = &cit.note {
+                field(note, "note");
+            }
+        }
+    }
+}
+
+/// Sources, events and topics with no `lang` text.
+fn entries(c: &mut LanguageCoverage, site: &Site, lang: &str, texts: &dyn Fn(&str) -> String) {
+    let sources_text = texts("content/sources.yaml");
+    for s in &site.sources {
+        for (map, name) in [(Some(&s.title), "title"), (s.summary.as_ref(), "summary")] {
+            if let Some(map) = map {
+                c.total += 1;
+                if !map.contains_key(lang) {
+                    c.missing.push(Missing {
+                        item: Item::Source,
+                        id: s.id.clone(),
+                        path: "content/sources.yaml".into(),
+                        line: find_line(&sources_text, &s.id),
+                        what: format!("source `{}`: `{name}` has no `{lang}` text", s.id),
+                    });
+                }
+            }
+        }
+    }
+    let timeline_text = texts("content/timeline.yaml");
+    for e in &site.events {
+        c.total += 1;
+        if !e.title.contains_key(lang) {
+            c.missing.push(Missing {
+                item: Item::Event,
+                id: e.id.clone(),
+                path: "content/timeline.yaml".into(),
+                line: find_line(&timeline_text, &e.id),
+                what: format!("event `{}`: `title` has no `{lang}` text", e.id),
+            });
+        }
+    }
+    for (topic, labels) in &site.config.topics {
+        c.total += 1;
+        if !labels.contains_key(lang) {
+            c.missing.push(Missing {
+                item: Item::Topic,
+                id: topic.clone(),
+                path: "site.yaml".into(),
+                line: None,
+                what: format!("topic `{topic}` has no `{lang}` label"),
+            });
+        }
+    }
 }

@@ -81,46 +81,8 @@ pub(crate) fn load(
     diags: &mut Diagnostics,
 ) -> Option<Translations> {
     let default = &config.default_language;
-    let parse = |lang: &str| -> Option<Result<UiStrings, Diagnostic>> {
-        let f = theme.i18n.get(lang)?;
-        Some(match std::str::from_utf8(&f.bytes) {
-            Ok(text) => crate::parse::yaml::parse::<UiStrings>(&f.origin, text, 1)
-                .and_then(|u| check_months(u, &f.origin)),
-            Err(_) => {
-                Err(Diagnostic::error(&f.origin, "not valid UTF-8").help("save the file as UTF-8"))
-            }
-        })
-    };
-    let base = match parse(default) {
-        Some(Ok(u)) => u,
-        Some(Err(d)) => {
-            diags.push(d);
-            return None;
-        }
-        None => match parse("en") {
-            Some(Ok(u)) => {
-                diags.push(Diagnostic::warning(
-                    format!("themes/{}/i18n/{default}.yaml", config.theme),
-                    format!("the theme has no UI strings for the default language `{default}`; English is used"),
-                ));
-                u
-            }
-            Some(Err(d)) => {
-                diags.push(d);
-                return None;
-            }
-            None => {
-                diags.push(
-                    Diagnostic::error(
-                        format!("themes/{}/i18n", config.theme),
-                        "the theme has no UI strings",
-                    )
-                    .help("add i18n/<lang>.yaml to the theme"),
-                );
-                return None;
-            }
-        },
-    };
+    let parse = |lang: &str| parse_lang(theme, lang);
+    let base = base_strings(theme, config, diags)?;
     let total_keys = base.strings.len() + 1;
     let mut by_lang = BTreeMap::new();
     let mut missing = BTreeMap::new();
@@ -196,6 +158,54 @@ fn check_months(u: UiStrings, origin: &str) -> Result<UiStrings, Diagnostic> {
         )
         .help("January first"))
     }
+}
+
+/// A language's UI strings file, parsed; `None` when the theme has none.
+fn parse_lang(theme: &Theme, lang: &str) -> Option<Result<UiStrings, Diagnostic>> {
+    let f = theme.i18n.get(lang)?;
+    Some(match std::str::from_utf8(&f.bytes) {
+        Ok(text) => crate::parse::yaml::parse::<UiStrings>(&f.origin, text, 1)
+            .and_then(|u| check_months(u, &f.origin)),
+        Err(_) => {
+            Err(Diagnostic::error(&f.origin, "not valid UTF-8").help("save the file as UTF-8"))
+        }
+    })
+}
+
+/// The strings that fill the gaps: the default language's, else English.
+fn base_strings(theme: &Theme, config: &SiteConfig, diags: &mut Diagnostics) -> Option<UiStrings> {
+    let parse = |lang: &str| parse_lang(theme, lang);
+    let default = &config.default_language;
+    Some(match parse(default) {
+        Some(Ok(u)) => u,
+        Some(Err(d)) => {
+            diags.push(d);
+            return None;
+        }
+        None => match parse("en") {
+            Some(Ok(u)) => {
+                diags.push(Diagnostic::warning(
+                    format!("themes/{}/i18n/{default}.yaml", config.theme),
+                    format!("the theme has no UI strings for the default language `{default}`; English is used"),
+                ));
+                u
+            }
+            Some(Err(d)) => {
+                diags.push(d);
+                return None;
+            }
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        format!("themes/{}/i18n", config.theme),
+                        "the theme has no UI strings",
+                    )
+                    .help("add i18n/<lang>.yaml to the theme"),
+                );
+                return None;
+            }
+        },
+    })
 }
 
 #[cfg(test)]
