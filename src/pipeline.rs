@@ -12,7 +12,7 @@ use crate::progress::{NoProgress, Progress};
 use crate::read::discover::discover;
 use crate::read::input;
 use crate::render::reuse::RenderCache;
-use crate::render::{self, RenderOptions};
+use crate::render::{self, RenderOptions, Sink};
 use crate::resolve::analysis;
 use crate::resolve::coverage::{self, LanguageCoverage};
 use crate::site_file::OutputFile;
@@ -24,17 +24,20 @@ use std::time::{Duration, Instant};
 pub(crate) struct BuildOptions {
     pub root: PathBuf,
     pub output: PathBuf,
+    /// The working directory, against which relative paths are checked.
+    pub cwd: PathBuf,
     pub strict: bool,
-    pub force: bool,
-    /// Build the search index (off for quick drafts: `--no-search`).
-    pub search: bool,
+    /// What to do with an output folder dossier did not write (`--force`).
+    pub foreign: output::Foreign,
+    /// Build the search index (skipped for quick drafts: `--no-search`).
+    pub search: Search,
 }
 
 /// A rendered site, in memory.
 pub struct Prepared {
     /// The files still to write.
     pub files: Vec<OutputFile>,
-    /// Pages already written through `PrepareOptions::sink`, by path.
+    /// Pages already written through [`Mode::Build`]'s sink, by path.
     pub written: Vec<String>,
     /// What a following incremental build (`serve`) may reuse.
     pub cache: RenderCache,
@@ -57,72 +60,124 @@ pub(crate) struct BuildReport {
     pub previous: Previous,
 }
 
-/// The build date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else today (UTC).
-pub(crate) fn build_date() -> PartialDate {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
-    let (year, month, day) = crate::parse::date::civil_from_unix(secs);
-    PartialDate {
-        year,
-        month: Some(month),
-        day: Some(day),
+/// What the environment decides for a run: read once by the command
+/// (`commands::settings`) and passed down, so that no phase reads the
+/// environment or the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// The date the pages show as built (`SOURCE_DATE_EPOCH`, else today).
+    pub build_date: PartialDate,
+    /// The most rendered output a build may hold in memory, in bytes
+    /// (`DOSSIER_MAX_OUTPUT_MB`).
+    pub max_output_bytes: u64,
+}
+
+/// Whether a run builds the search index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Search {
+    Index,
+    Skip,
+}
+
+/// How the phases run, one variant per command. Every combination a
+/// variant allows is meaningful.
+#[derive(Clone, Copy)]
+pub enum Mode<'a> {
+    /// `dossier build`: each page goes to `sink` as soon as it is rendered
+    /// (written into the staging folder), so the site is never held in
+    /// memory whole; `build` indexes the staging folder for search.
+    Build {
+        sink: Sink<'a>,
+        progress: &'a dyn Progress,
+        /// Missing translations are errors.
+        strict: bool,
+    },
+    /// `dossier serve`: the whole site in memory, with the live-reload
+    /// script, reusing the pages of `previous` that did not change.
+    Preview {
+        live_reload: Option<&'a str>,
+        previous: Option<&'a RenderCache>,
+        search: Search,
+    },
+    /// `dossier check` (and the library's tests): the whole site in memory,
+    /// as a plain build makes it, without a search index.
+    Check,
+}
+
+impl<'a> Mode<'a> {
+    fn progress(&self) -> &'a dyn Progress {
+        match *self {
+            Mode::Build { progress, .. } => progress,
+            _ => &NoProgress,
+        }
+    }
+
+    fn strict(&self) -> bool {
+        matches!(self, Mode::Build { strict: true, .. })
+    }
+
+    fn live_reload(&self) -> Option<&'a str> {
+        match *self {
+            Mode::Preview { live_reload, .. } => live_reload,
+            _ => None,
+        }
+    }
+
+    fn previous(&self) -> Option<&'a RenderCache> {
+        match *self {
+            Mode::Preview { previous, .. } => previous,
+            _ => None,
+        }
+    }
+
+    fn sink(&self) -> Option<Sink<'a>> {
+        match *self {
+            Mode::Build { sink, .. } => Some(sink),
+            _ => None,
+        }
+    }
+
+    /// The search index is built from the pages in memory (`build` makes
+    /// its own, from the staging folder).
+    fn search_in_memory(&self) -> bool {
+        matches!(
+            self,
+            Mode::Preview {
+                search: Search::Index,
+                ..
+            }
+        )
     }
 }
 
-/// How `prepare` runs; `Default` is a plain build without search.
-#[derive(Default, Clone, Copy)]
-pub struct PrepareOptions<'a> {
-    /// Missing translations are errors.
-    pub strict: bool,
-    /// The live-reload script to inject (serve mode).
-    pub live_reload: Option<&'a str>,
-    /// The previous build, for incremental rendering.
-    pub previous: Option<&'a RenderCache>,
-    /// Build the search index, from the pages in memory (so no `sink`
-    /// is used); `build` indexes its staging folder instead.
-    pub search: bool,
-    /// Where to report phases and rendered pages (the CLI's progress bar).
-    pub progress: Option<&'a dyn Progress>,
-    /// Where to write each page as soon as it is rendered; without one,
-    /// every page is kept in `Prepared::files`.
-    pub sink: Option<render::Sink<'a>>,
-}
-
 /// Every phase but the last: the whole site, rendered in memory.
-pub fn prepare(root: &Path, options: &PrepareOptions) -> Result<Prepared, Vec<Diagnostic>> {
-    let (config, input) = read(root, options)?;
-    prepare_input(config, input, options)
+pub fn prepare(root: &Path, settings: &Settings, mode: Mode) -> Result<Prepared, Vec<Diagnostic>> {
+    let (config, input) = read(root, &mode)?;
+    prepare_input(config, input, settings, mode)
 }
 
 /// [`prepare`], also returning the checked site it rendered, for a later
 /// rebuild to patch (`serve`, see [`crate::serve::session`]).
 pub(crate) fn prepare_kept(
     root: &Path,
-    options: &PrepareOptions,
+    settings: &Settings,
+    mode: Mode,
 ) -> Result<(CheckedSite, Prepared), Vec<Diagnostic>> {
-    let (config, input) = read(root, options)?;
-    let checked = check_input(config, &input, options)?;
+    let (config, input) = read(root, &mode)?;
+    let checked = check_input(config, &input, settings, &mode)?;
     // Every file is parsed into the model by now: free the raw copies
     // before rendering, which needs the most memory.
     drop(input);
-    let prepared = render_checked(&checked, options)?;
+    let prepared = render_checked(&checked, &mode)?;
     Ok((checked, prepared))
 }
 
 /// The first phase: `site.yaml`, `content/` and the site's theme folder.
 fn read(
     root: &Path,
-    options: &PrepareOptions,
+    mode: &Mode,
 ) -> Result<(config::SiteConfig, input::SiteInput), Vec<Diagnostic>> {
-    if let Some(progress) = options.progress {
-        progress.phase("Reading the site", None);
-    }
+    mode.progress().phase("Reading the site", None);
     let fail = |d: Diagnostics| d.into_sorted();
     let config_text = input::read_config(root).map_err(fail)?;
     let config = config::parse(&config_text).map_err(fail)?;
@@ -135,11 +190,12 @@ fn read(
 pub fn prepare_input(
     config: config::SiteConfig,
     input: input::SiteInput,
-    options: &PrepareOptions,
+    settings: &Settings,
+    mode: Mode,
 ) -> Result<Prepared, Vec<Diagnostic>> {
-    let checked = check_input(config, &input, options)?;
+    let checked = check_input(config, &input, settings, &mode)?;
     drop(input);
-    render_checked(&checked, options)
+    render_checked(&checked, &mode)
 }
 
 /// Phases 2 and 3 on the files read: every content file classified and
@@ -164,7 +220,7 @@ pub(crate) struct CheckedSite {
     pub coverage: Vec<LanguageCoverage>,
     /// Sorted; never errors.
     pub warnings: Vec<Diagnostic>,
-    pub build_date: PartialDate,
+    pub settings: Settings,
     pub live_reload: Option<String>,
     /// Fingerprint of what every page depends on besides the model: the
     /// configuration, the theme, the build date, the live-reload script.
@@ -188,9 +244,10 @@ impl CheckedSite {
 pub(crate) fn check_input(
     config: config::SiteConfig,
     input: &input::SiteInput,
-    options: &PrepareOptions,
+    settings: &Settings,
+    mode: &Mode,
 ) -> Result<CheckedSite, Vec<Diagnostic>> {
-    let progress: &dyn Progress = options.progress.unwrap_or(&NoProgress);
+    let progress = mode.progress();
     let fail = |d: Diagnostics| d.into_sorted();
     let mut warnings = Diagnostics::new();
     let theme = theme::load(&config.theme, &input.theme, &mut warnings).map_err(fail)?;
@@ -210,7 +267,7 @@ pub(crate) fn check_input(
     let coverage = coverage::measure(&site, &ui, &input.content_texts());
     // Without --strict, missing translations are summarised per language
     // (see `summary_lines`) rather than listed one by one.
-    if options.strict {
+    if mode.strict() {
         warnings.extend(coverage::diagnostics(&coverage));
         warnings.escalate_translations();
     }
@@ -234,11 +291,10 @@ pub(crate) fn check_input(
     }
     let sections = std::sync::Arc::new(templates::section_index(&site));
     let tera = templates::load(&theme, analysis.links.clone(), sections).map_err(|d| vec![d])?;
-    let build_date = build_date();
-    let date_text = build_date.to_string();
+    let date_text = settings.build_date.to_string();
     let mut outside: Vec<&[u8]> = vec![
         input.config_text.as_bytes(),
-        options.live_reload.unwrap_or("").as_bytes(),
+        mode.live_reload().unwrap_or("").as_bytes(),
         date_text.as_bytes(),
     ];
     for file in theme.templates.values().chain(theme.i18n.values()) {
@@ -254,30 +310,30 @@ pub(crate) fn check_input(
         highlighter: highlight::Highlighter::new(),
         coverage,
         warnings: warnings.into_sorted(),
-        build_date,
-        live_reload: options.live_reload.map(String::from),
+        settings: *settings,
+        live_reload: mode.live_reload().map(String::from),
         outside,
     })
 }
 
-/// Renders a checked site: its pages (reusing `options.previous` where a
+/// Renders a checked site: its pages (reusing the previous build's where a
 /// page's fingerprint is unchanged), the theme's and content's static
 /// files, and the search index when asked for.
 pub(crate) fn render_checked(
     checked: &CheckedSite,
-    options: &PrepareOptions,
+    mode: &Mode,
 ) -> Result<Prepared, Vec<Diagnostic>> {
-    let progress: &dyn Progress = options.progress.unwrap_or(&NoProgress);
+    let progress = mode.progress();
     let fail = |d: Diagnostics| d.into_sorted();
     let (site, theme) = (&checked.site, &checked.theme);
     let render_options = RenderOptions {
-        build_date: checked.build_date,
+        build_date: checked.settings.build_date,
+        max_output_bytes: checked.settings.max_output_bytes,
         live_reload: checked.live_reload.as_deref(),
-        previous: options.previous,
+        previous: mode.previous(),
         progress,
         outside: checked.outside,
-        // The search index is built from the pages in memory.
-        sink: options.sink.filter(|_| !options.search),
+        sink: mode.sink(),
     };
     let rendered = render::render_site(checked.render_inputs(), &render_options).map_err(fail)?;
     let mut files = rendered.files;
@@ -320,7 +376,7 @@ pub(crate) fn render_checked(
     if !clashes.is_empty() {
         return Err(Diagnostics::from_iter(clashes).into_sorted());
     }
-    if options.search {
+    if mode.search_in_memory() {
         progress.phase("Indexing for search", None);
         let index = crate::output::search::index_files(&files).map_err(|d| vec![d])?;
         files.extend(index);
@@ -348,14 +404,16 @@ fn keep_errors(d: Diagnostics) -> Vec<Diagnostic> {
 /// [`build`], reporting its phases to `progress` (the CLI's progress bar).
 pub(crate) fn build_with_progress(
     options: &BuildOptions,
+    settings: &Settings,
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    output::check_output_location(&options.root, &options.output).map_err(|d| vec![d])?;
+    output::check_output_location(&options.cwd, &options.root, &options.output)
+        .map_err(|d| vec![d])?;
     // Pages go into the staging folder as they are rendered, so the site is
     // never held in memory whole; if the build fails, the staging folder is
     // dropped (removed) and the output stays as it was.
-    let staging = output::Staging::begin(&options.output, options.force).map_err(|d| vec![d])?;
+    let staging = output::Staging::begin(&options.output, options.foreign).map_err(|d| vec![d])?;
     // A failed write is an output error (exit code and message), not a
     // problem in the content: kept aside and reported as such.
     let write_error = std::sync::Mutex::new(None);
@@ -371,11 +429,11 @@ pub(crate) fn build_with_progress(
     };
     let mut prepared = prepare(
         &options.root,
-        &PrepareOptions {
+        settings,
+        Mode::Build {
+            sink: &sink,
+            progress,
             strict: options.strict,
-            progress: Some(progress),
-            sink: Some(&sink),
-            ..Default::default()
         },
     )
     .map_err(
@@ -388,7 +446,7 @@ pub(crate) fn build_with_progress(
     staging
         .write_all(&prepared.files, progress)
         .map_err(|d| vec![d])?;
-    if options.search {
+    if options.search == Search::Index {
         // From the staging folder, one page at a time: the site is never
         // held in memory whole, with search or without.
         progress.phase("Indexing for search", None);

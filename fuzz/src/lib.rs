@@ -405,7 +405,8 @@ pub fn site(data: &[u8]) {
     if let Ok(prepared) = dossier::pipeline::prepare_input(
         config,
         input,
-        &dossier::pipeline::PrepareOptions::default(),
+        &dossier::commands::settings(),
+        dossier::pipeline::Mode::Check,
     ) {
         for f in &prepared.files {
             assert!(!f.path.is_empty() && !f.path.starts_with('/'));

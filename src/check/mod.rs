@@ -8,7 +8,7 @@ use crate::diagnostics::{find_line, Diagnostic, Kind, Severity};
 use crate::model;
 use crate::model::Site;
 use crate::parse::config;
-use crate::pipeline as build;
+use crate::pipeline::{self as build, Mode, Settings};
 use crate::read::input;
 use crate::resolve::analysis;
 use crate::resolve::analysis::Analysis;
@@ -52,7 +52,7 @@ impl Report {
 
 /// Runs every check on the site in `root`. `stamp_hint` is how the help
 /// texts invoke `dossier stamp` (with `--root` when it is not `.`).
-pub(crate) fn run(root: &Path, stamp_hint: &str) -> Report {
+pub(crate) fn run(root: &Path, settings: &Settings, stamp_hint: &str) -> Report {
     let mut r = Report::default();
     let loaded = input::read_config(root).and_then(|text| {
         let config = config::parse(&text)?;
@@ -74,11 +74,11 @@ pub(crate) fn run(root: &Path, stamp_hint: &str) -> Report {
     let text_of = input.content_texts();
     let sources_text = text_of("content/sources.yaml");
     let mut rendered_external = Vec::new();
-    let checked = build::check_input(config.clone(), &input, &build::PrepareOptions::default());
+    let checked = build::check_input(config.clone(), &input, settings, &Mode::Check);
     let prepared = checked
         .as_ref()
         .map_err(Clone::clone)
-        .and_then(|c| build::render_checked(c, &build::PrepareOptions::default()));
+        .and_then(|c| build::render_checked(c, &Mode::Check));
     // The data checks need only the model and its links, which may be
     // sound when the build fails for another reason (the theme, say).
     let fallback = match &checked {

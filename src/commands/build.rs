@@ -6,8 +6,8 @@
 
 use crate::cli::BuildArgs;
 use crate::diagnostics::{Diagnostic, Kind};
-use crate::output::Previous;
-use crate::pipeline::{self, BuildOptions, BuildReport};
+use crate::output::{Foreign, Previous};
+use crate::pipeline::{self, BuildOptions, BuildReport, Search};
 use crate::term::{Bar, Palette, Stream};
 use std::path::Path;
 
@@ -16,14 +16,23 @@ pub fn run(args: BuildArgs) -> u8 {
     let options = BuildOptions {
         root: args.root,
         output: output.clone(),
+        cwd: std::env::current_dir().unwrap_or_default(),
         strict: args.strict,
-        force: args.force,
-        search: !args.no_search,
+        foreign: if args.force {
+            Foreign::MoveAside
+        } else {
+            Foreign::Refuse
+        },
+        search: if args.no_search {
+            Search::Skip
+        } else {
+            Search::Index
+        },
     };
     let err_colour = Palette::for_stream(Stream::Stderr);
     let out_colour = Palette::for_stream(Stream::Stdout);
     let bar = Bar::new(Bar::wanted(args.quiet));
-    let result = pipeline::build_with_progress(&options, &bar);
+    let result = pipeline::build_with_progress(&options, &super::settings(), &bar);
     bar.finish();
     match result {
         Ok(report) => {

@@ -13,7 +13,7 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         format!("dossier stamp --root {}", args.root.display())
     };
-    let report = check::run(&args.root, &stamp);
+    let report = check::run(&args.root, &super::settings(), &stamp);
     eprint!("{}", render(&report, &args));
     if args.list_external {
         let mut out = String::new();

@@ -9,12 +9,43 @@ pub mod new;
 pub mod serve;
 pub mod stamp;
 
+use crate::parse::date::PartialDate;
+use crate::pipeline::Settings;
+
 /// Exit codes, documented in `dossier --help` and README.md.
 pub mod exit {
     pub const SUCCESS: u8 = 0;
     pub(crate) const CONTENT: u8 = 1;
     pub const USAGE: u8 = 2;
     pub(crate) const IO: u8 = 3;
+}
+
+/// The environment's part in a run, read here and nowhere else:
+/// `SOURCE_DATE_EPOCH` (the build date, for reproducible builds; else
+/// today, UTC) and `DOSSIER_MAX_OUTPUT_MB` (the most rendered output held
+/// in memory; 1 GiB by default).
+pub fn settings() -> Settings {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    let (year, month, day) = crate::parse::date::civil_from_unix(secs);
+    let max_output_bytes = std::env::var("DOSSIER_MAX_OUTPUT_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(1 << 30, |mb| mb.saturating_mul(1 << 20));
+    Settings {
+        build_date: PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        },
+        max_output_bytes,
+    }
 }
 
 /// Writes generated text (completions, the man page) to stdout. A closed

@@ -7,6 +7,7 @@ use crate::serve::{self, ServeOptions};
 pub fn run(args: ServeArgs) -> u8 {
     serve::run(ServeOptions {
         root: args.root,
+        settings: super::settings,
         port: args.port,
         bind: args.bind,
         open: args.open,

@@ -36,6 +36,15 @@ fn unsafe_output(p: PathBuf, why: &str) -> Diagnostic {
     .help("choose an output folder of its own, such as `public`")
 }
 
+/// What a build does with an output folder holding files it did not write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Foreign {
+    /// Stop, with an error (the default).
+    Refuse,
+    /// Rename it aside, never delete it (`--force`).
+    MoveAside,
+}
+
 /// What the swap did with the previous output.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Previous {
@@ -55,12 +64,16 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Diagnostic + '_ {
 }
 
 /// Refuses output folders that are, or contain, the site's own files.
-pub(crate) fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+pub(crate) fn check_output_location(
+    cwd: &Path,
+    root: &Path,
+    output: &Path,
+) -> Result<(), Diagnostic> {
     let abs = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
         } else {
-            std::env::current_dir().unwrap_or_default().join(p)
+            cwd.join(p)
         };
         resolve_existing(&normalize(&p))
     };
@@ -123,29 +136,26 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
+/// Writes a whole site held in memory, through a staging folder as a build
+/// does (the tests' way to exercise the writer alone). `force`: move a
+/// folder dossier did not write aside instead of refusing it.
 pub fn write_site(
     output: &Path,
     files: &[OutputFile],
     force: bool,
-) -> Result<Previous, Diagnostic> {
-    write_site_with_progress(output, files, force, &crate::progress::NoProgress)
-}
-
-/// [`write_site`], reporting each written file to `progress`.
-pub(crate) fn write_site_with_progress(
-    output: &Path,
-    files: &[OutputFile],
-    force: bool,
-    progress: &dyn crate::progress::Progress,
 ) -> Result<Previous, Diagnostic> {
     for f in files {
         if let Some(why) = unsafe_output_path(&f.path) {
             return Err(unsafe_output(output.join(&f.path), why));
         }
     }
-    let staging = Staging::begin(output, force)?;
-    progress.phase("Writing files", Some(files.len() as u64));
-    staging.write_all(files, progress)?;
+    let foreign = if force {
+        Foreign::MoveAside
+    } else {
+        Foreign::Refuse
+    };
+    let staging = Staging::begin(output, foreign)?;
+    staging.write_all(files, &crate::progress::NoProgress)?;
     staging.finish()
 }
 
@@ -164,7 +174,7 @@ pub(crate) struct Staging {
 impl Staging {
     /// Checks the output folder and creates an empty, marked staging
     /// folder beside it.
-    pub(crate) fn begin(output: &Path, force: bool) -> Result<Staging, Diagnostic> {
+    pub(crate) fn begin(output: &Path, foreign_files: Foreign) -> Result<Staging, Diagnostic> {
         let foreign = match std::fs::symlink_metadata(output) {
             Ok(m) if m.is_dir() => {
                 !output.join(MARKER).is_file()
@@ -181,7 +191,7 @@ impl Staging {
             }
             Err(_) => false,
         };
-        if foreign && !force {
+        if foreign && foreign_files == Foreign::Refuse {
             return Err(foreign_folder(output));
         }
         let parent = match output.parent() {

@@ -16,6 +16,25 @@ use crate::site_file::OutputFile;
 use crate::theme::i18n::UiStrings;
 use tera::Context;
 
+/// Whether search engines may index a page (and it has a canonical URL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Robots {
+    Index,
+    NoIndex,
+}
+
+impl Robots {
+    /// A page standing in for a missing translation shows another
+    /// language's text: not indexed.
+    pub(super) fn unless_fallback(fallback: bool) -> Robots {
+        if fallback {
+            Robots::NoIndex
+        } else {
+            Robots::Index
+        }
+    }
+}
+
 impl<'a> Renderer<'a> {
     pub(super) fn default_lang(&self) -> &'a str {
         &self.site.config.default_language
@@ -31,7 +50,7 @@ impl<'a> Renderer<'a> {
         memo: &mut LineMemo,
     ) -> Result<OutputFile, Diagnostic> {
         match job {
-            Job::Content(i, lang) => self.render_content(&self.site.pages[i], Some(i), lang, memo),
+            Job::Content(i, lang) => self.render_content(i, lang, memo),
             Job::Generated(key, lang) => self.render_generated(key, lang),
             Job::Claim(i, lang) => self.render_claim(i, lang),
             Job::Source(i, lang) => self.render_source(i, lang),
@@ -45,8 +64,9 @@ impl<'a> Renderer<'a> {
         lang: &'s str,
         url: &'s str,
         translated: &dyn Fn(&str) -> bool,
-        noindex: bool,
+        robots: Robots,
     ) -> SiteView<'s> {
+        let noindex = robots == Robots::NoIndex;
         let config = &self.site.config;
         let language = config
             .language(lang)
@@ -224,7 +244,7 @@ impl<'a> Renderer<'a> {
     /// `index.html` at the root: a language chooser that needs no script.
     pub(super) fn render_chooser(&self) -> Result<OutputFile, Diagnostic> {
         let lang = self.default_lang();
-        let site = self.site_view(lang, "", &|_| true, false);
+        let site = self.site_view(lang, "", &|_| true, Robots::Index);
         let title = site.title.text;
         let ctx = self.base_context(&site, title, None);
         self.finish("chooser.html", ctx, String::new(), "the language chooser")
@@ -234,7 +254,7 @@ impl<'a> Renderer<'a> {
     /// `base_url` when set, else from the domain root.
     pub(super) fn render_404(&self) -> Result<OutputFile, Diagnostic> {
         let lang = self.default_lang();
-        let mut site = self.site_view(lang, "404.html", &|_| false, true);
+        let mut site = self.site_view(lang, "404.html", &|_| false, Robots::NoIndex);
         let root = self
             .site
             .config

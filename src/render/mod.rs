@@ -38,6 +38,8 @@ pub(crate) struct RenderInputs<'a> {
 pub(crate) struct RenderOptions<'a> {
     /// `YYYY-MM-DD`.
     pub build_date: PartialDate,
+    /// The most output held in memory (pages handed to a sink aside).
+    pub max_output_bytes: u64,
     pub live_reload: Option<&'a str>,
     /// The previous build's pages, for `serve`'s incremental rebuilds.
     pub previous: Option<&'a RenderCache>,
@@ -144,7 +146,7 @@ pub(crate) fn render_site(
     // rendered. Pages handed to a sink are not held, and not counted.
     let budget = match options.sink {
         Some(_) => u64::MAX,
-        None => max_output_bytes(),
+        None => options.max_output_bytes,
     };
     let total = std::sync::atomic::AtomicU64::new(0);
     // Code is highlighted as pages are rendered, with a memo of the lines
@@ -295,15 +297,6 @@ pub(crate) fn render_again(
 
 /// Pages rendered in a row by one thread with one highlighting memo.
 const JOBS_PER_MEMO: usize = 64;
-
-/// The most rendered output a build may hold, in bytes: 1 GiB, or
-/// `DOSSIER_MAX_OUTPUT_MB` megabytes.
-pub(crate) fn max_output_bytes() -> u64 {
-    std::env::var("DOSSIER_MAX_OUTPUT_MB")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(1 << 30, |mb| mb.saturating_mul(1 << 20))
-}
 
 fn too_large(budget: u64) -> Diagnostic {
     Diagnostic::error(

@@ -2,7 +2,7 @@
 //! claim, a source): the view its template gets, and the page rendered.
 //! The views they share (the site, links, dates) are in `context`.
 
-use super::context::{stance_legend, status_legend};
+use super::context::{stance_legend, status_legend, Robots};
 use super::{template_for, Renderer, MAX_MATRIX_CELLS};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::highlight::LineMemo;
@@ -17,23 +17,31 @@ use crate::site_file::OutputFile;
 use std::collections::HashMap;
 use tera::Context;
 
+/// Whether a source's view lists the claims citing it (its own page) or
+/// not (the sources list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CitingClaims {
+    Listed,
+    Omitted,
+}
+
 impl<'a> Renderer<'a> {
     pub(super) fn render_content(
         &self,
-        page: &'a Page,
-        index: Option<usize>,
+        index: usize,
         lang: &'a str,
         memo: &mut LineMemo,
     ) -> Result<OutputFile, Diagnostic> {
+        let page = &self.site.pages[index];
         let (version, fallback) = page.version(lang);
         let url = page.url(lang);
         let translated = |code: &str| page.versions.contains_key(code);
-        let site = self.site_view(lang, &url, &translated, fallback);
-        let scan = &self.analysis.scans[index.expect("content page")][&version.lang];
+        let site = self.site_view(lang, &url, &translated, Robots::unless_fallback(fallback));
+        let scan = &self.analysis.scans[index][&version.lang];
         let rewrite = |dest: &str| self.rewrite_link(dest, lang, &url);
         let mut code = |b: &CodeBlock| self.highlighter.highlight_with(memo, &b.lang, &b.code);
         let content = markdown::render(&version.body, &scan.headings, &rewrite, &mut code);
-        let claims: Vec<ClaimRef> = self.analysis.page_claims[lang][index.unwrap_or(0)]
+        let claims: Vec<ClaimRef> = self.analysis.page_claims[lang][index]
             .iter()
             .map(|&c| self.claim_ref(c, lang, &url))
             .collect();
@@ -87,7 +95,7 @@ impl<'a> Renderer<'a> {
         lang: &'a str,
     ) -> Result<OutputFile, Diagnostic> {
         let url = page_url(lang, key);
-        let site = self.site_view(lang, &url, &|_| true, false);
+        let site = self.site_view(lang, &url, &|_| true, Robots::Index);
         let t = self.t(lang);
         let title = t.get(key);
         let view = PageView {
@@ -130,7 +138,7 @@ impl<'a> Renderer<'a> {
             }
             model::SOURCES_KEY => {
                 let sources: Vec<SourceView> = (0..self.site.sources.len())
-                    .map(|i| self.source_view(i, lang, url, false))
+                    .map(|i| self.source_view(i, lang, url, CitingClaims::Omitted))
                     .collect();
                 let too_big = self
                     .site
@@ -288,7 +296,12 @@ impl<'a> Renderer<'a> {
         let translated = |code: &str| claim.statement.contains_key(code);
         let statement =
             pick(&claim.statement, lang, self.default_lang()).expect("statement is never empty");
-        let site = self.site_view(lang, &url, &translated, statement.fallback);
+        let site = self.site_view(
+            lang,
+            &url,
+            &translated,
+            Robots::unless_fallback(statement.fallback),
+        );
         let t = self.t(lang);
         let refs = |ids: &mut dyn Iterator<Item = usize>| {
             ids.map(|c| self.claim_ref(c, lang, &url))
@@ -385,8 +398,9 @@ impl<'a> Renderer<'a> {
         i: usize,
         lang: &'a str,
         from: &str,
-        with_claims: bool,
+        claims: CitingClaims,
     ) -> SourceView<'a> {
+        let with_claims = claims == CitingClaims::Listed;
         let s = &self.site.sources[i];
         let t = self.t(lang);
         let title = pick(&s.title, lang, self.default_lang()).unwrap_or(Localized {
@@ -438,8 +452,13 @@ impl<'a> Renderer<'a> {
         let s = &self.site.sources[i];
         let url = format!("{lang}/sources/{}/", s.id);
         let translated = |code: &str| s.title.contains_key(code);
-        let view = self.source_view(i, lang, &url, true);
-        let site = self.site_view(lang, &url, &translated, view.fallback);
+        let view = self.source_view(i, lang, &url, CitingClaims::Listed);
+        let site = self.site_view(
+            lang,
+            &url,
+            &translated,
+            Robots::unless_fallback(view.fallback),
+        );
         let mut ctx = self.base_context(&site, view.title.text, view.summary.map(|s| s.text));
         ctx.insert("source", &view);
         ctx.insert("stance_legend", &stance_legend(self.t(lang)));

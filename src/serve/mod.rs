@@ -10,6 +10,7 @@ pub mod session;
 mod watch;
 
 use crate::diagnostics::Diagnostic;
+use crate::pipeline::{Search, Settings};
 use crate::serve::session::{RebuildKind, Session, SiteFiles};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -26,6 +27,8 @@ pub(crate) struct Snapshot {
 
 pub(crate) struct ServeOptions {
     pub root: PathBuf,
+    /// Reads the environment's settings (the command's).
+    pub settings: fn() -> Settings,
     pub port: u16,
     pub bind: IpAddr,
     pub open: bool,
@@ -39,7 +42,12 @@ pub(crate) struct State {
 
 pub(crate) fn run(options: ServeOptions) -> u8 {
     let started = Instant::now();
-    let (mut session, first) = match Session::start(&options.root, Some(LIVE_SCRIPT_URL), true) {
+    let (mut session, first) = match Session::start(
+        &options.root,
+        options.settings,
+        Some(LIVE_SCRIPT_URL),
+        Search::Index,
+    ) {
         Ok(s) => s,
         Err(errors) => {
             for e in &errors {

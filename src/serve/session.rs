@@ -14,7 +14,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown::highlight::LineMemo;
-use crate::pipeline::{self, CheckedSite, PrepareOptions, Prepared};
+use crate::pipeline::{self, CheckedSite, Mode, Prepared, Search, Settings};
 use crate::render;
 use crate::render::job::Job;
 use crate::render::reuse::RenderCache;
@@ -67,6 +67,9 @@ impl SiteFiles {
 
 pub struct Session {
     root: PathBuf,
+    /// The environment's settings as of now (the build date changes at
+    /// midnight), from the command.
+    settings: fn() -> Settings,
     checked: CheckedSite,
     cache: RenderCache,
     files: SiteFiles,
@@ -107,15 +110,17 @@ impl Session {
     /// served by every later rebuild.
     pub fn start(
         root: &Path,
+        settings: fn() -> Settings,
         live_reload: Option<&str>,
-        search: bool,
+        search: Search,
     ) -> Result<(Session, Prepared), Vec<Diagnostic>> {
         let (checked, mut prepared) = pipeline::prepare_kept(
             root,
-            &PrepareOptions {
+            &settings(),
+            Mode::Preview {
                 live_reload,
+                previous: None,
                 search,
-                ..Default::default()
             },
         )?;
         let files = SiteFiles::new(
@@ -134,6 +139,7 @@ impl Session {
         let cache = std::mem::take(&mut prepared.cache);
         let session = Session {
             root: root.to_path_buf(),
+            settings,
             checked,
             cache,
             files,
@@ -180,7 +186,7 @@ impl Session {
         if let Some(why) = &self.stale {
             return TextEdit::NotOne(why.clone());
         }
-        if pipeline::build_date() != self.checked.build_date {
+        if (self.settings)().build_date != self.checked.settings.build_date {
             return TextEdit::NotOne("the build date changed".into());
         }
         let mut files = Vec::with_capacity(self.pending.len());
@@ -222,7 +228,7 @@ impl Session {
             .collect();
         let rendered = render::render_again(
             checked.render_inputs(),
-            &checked.build_date,
+            &checked.settings.build_date,
             checked.live_reload.as_deref(),
             &self.cache.fingerprints,
             &jobs,
@@ -252,10 +258,12 @@ impl Session {
     fn full(&mut self, why: String) -> Result<Rebuilt, Vec<Diagnostic>> {
         let (checked, prepared) = pipeline::prepare_kept(
             &self.root,
-            &PrepareOptions {
+            &(self.settings)(),
+            Mode::Preview {
                 live_reload: self.checked.live_reload.as_deref(),
                 previous: Some(&self.cache),
-                ..Default::default()
+                // The first build's index is kept (see `search`).
+                search: Search::Skip,
             },
         )?;
         let mut files: HashMap<String, Arc<[u8]>> = prepared
