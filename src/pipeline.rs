@@ -264,7 +264,11 @@ pub(crate) fn check_input(
     };
     progress.phase("Checking links", None);
     let analysis = analysis::analyse(&site).map_err(fail)?;
-    let coverage = coverage::measure(&site, &ui, &input.content_texts());
+    let ui_coverage = coverage::UiCoverage {
+        total_keys: ui.total_keys,
+        missing: &ui.missing,
+    };
+    let coverage = coverage::measure(&site, ui_coverage, &input.content_texts());
     // Without --strict, missing translations are summarised per language
     // (see `summary_lines`) rather than listed one by one.
     if mode.strict() {

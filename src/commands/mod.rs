@@ -13,11 +13,13 @@ use crate::parse::date::PartialDate;
 use crate::pipeline::Settings;
 
 /// Exit codes, documented in `dossier --help` and README.md.
+/// The failures are [`crate::diagnostics::ExitClass`]'s.
 pub mod exit {
+    use crate::diagnostics::ExitClass;
     pub const SUCCESS: u8 = 0;
-    pub(crate) const CONTENT: u8 = 1;
-    pub const USAGE: u8 = 2;
-    pub(crate) const IO: u8 = 3;
+    pub(crate) const CONTENT: u8 = ExitClass::Content as u8;
+    pub const USAGE: u8 = ExitClass::Usage as u8;
+    pub(crate) const IO: u8 = ExitClass::Io as u8;
 }
 
 /// The environment's part in a run, read here and nowhere else:

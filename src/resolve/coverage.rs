@@ -4,7 +4,6 @@
 use crate::diagnostics::{find_line, Diagnostic, Diagnostics, Kind};
 use crate::model::Site;
 use crate::parse::text::LangText;
-use crate::theme::i18n::Translations;
 
 /// What a missing translation belongs to (the columns of `check`'s table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,9 +45,19 @@ impl LanguageCoverage {
     }
 }
 
+/// How complete the theme's UI strings are, from the theme phase (which
+/// comes after this one, so it hands the numbers down rather than its type).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UiCoverage<'a> {
+    /// Keys in a complete set of UI strings.
+    pub total_keys: usize,
+    /// Per language code, how many keys are missing.
+    pub missing: &'a std::collections::BTreeMap<String, usize>,
+}
+
 pub(crate) fn measure(
     site: &Site,
-    ui: &Translations,
+    ui: UiCoverage,
     claim_texts: &dyn Fn(&str) -> String,
 ) -> Vec<LanguageCoverage> {
     site.config

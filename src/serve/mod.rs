@@ -9,7 +9,7 @@ pub(crate) mod patch;
 pub mod session;
 mod watch;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, ExitClass};
 use crate::pipeline::{Search, Settings};
 use crate::serve::session::{RebuildKind, Session, SiteFiles};
 use std::net::{IpAddr, SocketAddr};
@@ -40,6 +40,9 @@ pub(crate) struct State {
     pub clients: live::Clients,
 }
 
+/// The exit status of a preview stopped by the reader (Ctrl-C).
+const SUCCESS: u8 = 0;
+
 pub(crate) fn run(options: ServeOptions) -> u8 {
     let started = Instant::now();
     let (mut session, first) = match Session::start(
@@ -54,7 +57,7 @@ pub(crate) fn run(options: ServeOptions) -> u8 {
                 eprintln!("{e}");
             }
             eprintln!("serve: the site does not build yet; fix the errors above and run it again");
-            return crate::commands::exit::CONTENT;
+            return ExitClass::Content.code();
         }
     };
     for w in &first.warnings {
@@ -81,7 +84,7 @@ pub(crate) fn run(options: ServeOptions) -> u8 {
                 "error: cannot listen on {}:{}: {e}",
                 options.bind, options.port
             );
-            return crate::commands::exit::IO;
+            return ExitClass::Io.code();
         }
     };
     if !options.bind.is_loopback() {
@@ -96,7 +99,7 @@ pub(crate) fn run(options: ServeOptions) -> u8 {
         Ok(w) => w,
         Err(e) => {
             eprintln!("error: cannot watch {}: {e}", options.root.display());
-            return crate::commands::exit::IO;
+            return ExitClass::Io.code();
         }
     };
     let base = format!("http://{}/", display_addr(addr));
@@ -119,9 +122,9 @@ pub(crate) fn run(options: ServeOptions) -> u8 {
         .map_or_else(
             |e| {
                 eprintln!("error: cannot watch {}: {e}", options.root.display());
-                crate::commands::exit::IO
+                ExitClass::Io.code()
             },
-            |()| crate::commands::exit::SUCCESS,
+            |()| SUCCESS,
         )
 }
 
