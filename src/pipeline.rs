@@ -268,7 +268,7 @@ pub(crate) fn check_input(
         total_keys: ui.total_keys,
         missing: &ui.missing,
     };
-    let coverage = coverage::measure(&site, ui_coverage, &input.content_texts());
+    let coverage = coverage::measure(&site, ui_coverage);
     // Without --strict, missing translations are summarised per language
     // (see `summary_lines`) rather than listed one by one.
     if mode.strict() {

@@ -43,18 +43,13 @@ pub(crate) fn is_external(dest: &str) -> bool {
 /// Every external URL of the site, sorted. A URL in the content is placed
 /// there (file and line); one only the templates write, in the rendered
 /// pages that carry it.
-pub(crate) fn collect(
-    site: &Site,
-    analysis: &Analysis,
-    sources_text: &str,
-    rendered: &[Link],
-) -> Vec<ExternalUrl> {
+pub(crate) fn collect(site: &Site, analysis: &Analysis, rendered: &[Link]) -> Vec<ExternalUrl> {
     let mut urls: BTreeMap<String, Vec<Place>> = BTreeMap::new();
     for s in &site.sources {
         if let Some(url) = &s.url {
             urls.entry(url.clone()).or_default().push(Place {
                 path: "content/sources.yaml".into(),
-                line: crate::diagnostics::find_line(sources_text, url),
+                line: s.spans.value(&crate::parse::spans::at!["url"]),
             });
         }
     }

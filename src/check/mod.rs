@@ -4,10 +4,11 @@
 //! phases do the work: `build::prepare` renders in memory, and the model
 //! and analysis give the data checks their facts.
 
-use crate::diagnostics::{find_line, Diagnostic, Kind, Severity};
+use crate::diagnostics::{Diagnostic, Kind, Severity};
 use crate::model;
 use crate::model::Site;
 use crate::parse::config;
+use crate::parse::spans::at;
 use crate::pipeline::{self as build, Mode, Settings};
 use crate::read::input;
 use crate::resolve::analysis;
@@ -71,8 +72,6 @@ pub(crate) fn run(root: &Path, settings: &Settings, stamp_hint: &str) -> Report 
     r.languages = config.codes().map(String::from).collect();
     r.outdated(freshness::survey(&config, &input), stamp_hint);
 
-    let text_of = input.content_texts();
-    let sources_text = text_of("content/sources.yaml");
     let mut rendered_external = Vec::new();
     let checked = build::check_input(config.clone(), &input, settings, &Mode::Check);
     let prepared = checked
@@ -114,8 +113,8 @@ pub(crate) fn run(root: &Path, settings: &Settings, stamp_hint: &str) -> Report 
     }
     match facts {
         Some((site, analysis)) => {
-            r.data(site, analysis, &sources_text);
-            r.external = external::collect(site, analysis, &sources_text, &rendered_external);
+            r.data(site, analysis);
+            r.external = external::collect(site, analysis, &rendered_external);
             r.external_syntax();
         }
         None => r
@@ -174,14 +173,14 @@ impl Report {
         }
     }
 
-    fn data(&mut self, site: &Site, analysis: &Analysis, sources_text: &str) {
+    fn data(&mut self, site: &Site, analysis: &Analysis) {
         for (i, s) in site.sources.iter().enumerate() {
             if analysis.source_claims[i].is_empty() {
                 let d = Diagnostic::warning(
                     "content/sources.yaml",
                     format!("source `{}` is cited by no claim", s.id),
                 )
-                .at(find_line(sources_text, &format!("id: {}", s.id)), None)
+                .at(s.spans.value(&at!["id"]), None)
                 .help(format!(
                     "cite it in a claim (`sources: [{{source: {}, stance: supports}}]`) or remove it",
                     s.id

@@ -7,6 +7,7 @@ use crate::parse::config::SiteConfig;
 use crate::parse::data::{Stance, Status};
 use crate::parse::date::PartialDate;
 use crate::parse::front_matter::{PageFile, PageKind};
+use crate::parse::spans::Spans;
 use crate::parse::text::LangText;
 use std::collections::BTreeMap;
 
@@ -69,6 +70,8 @@ pub struct Claim {
     pub related: Vec<usize>,
     pub superseded_by: Option<usize>,
     pub updated: Option<crate::parse::date::Timestamp>,
+    /// Where each field is written in `rel`.
+    pub spans: Spans,
 }
 
 #[derive(Debug, Hash)]
@@ -83,6 +86,8 @@ pub struct Source {
     pub url: Option<String>,
     pub cites: Vec<String>,
     pub summary: Option<LangText>,
+    /// Where each field is written in `sources.yaml`.
+    pub spans: Spans,
 }
 
 #[derive(Debug, Hash)]
@@ -92,6 +97,8 @@ pub struct Event {
     pub planned: bool,
     pub title: LangText,
     pub claims: Vec<usize>,
+    /// Where each field is written in `timeline.yaml`.
+    pub spans: Spans,
 }
 
 pub use crate::parse::content::Asset;

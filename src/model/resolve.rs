@@ -4,12 +4,13 @@
 //! there are none.
 
 use super::{Citation, Claim, Event, Page, Site, Source, CLAIMS_KEY, SOURCES_KEY};
-use crate::diagnostics::{find_line, suggest, Diagnostic, Diagnostics};
+use crate::diagnostics::{suggest, Diagnostic, Diagnostics};
 use crate::parse::config::SiteConfig;
 use crate::parse::content::{ClaimFile, ListFile, RawContent};
 use crate::parse::data::{RawEvent, RawSource};
 use crate::parse::front_matter::PageFile;
 use crate::parse::slug;
+use crate::parse::spans::at;
 use std::collections::{BTreeMap, HashMap};
 
 /// Resolves the parsed content; `diags` holds the problems found so far
@@ -85,17 +86,11 @@ fn resolve_sources(
     diags: &mut Diagnostics,
 ) -> (Vec<Source>, HashMap<String, usize>) {
     let sources_rel = "content/sources.yaml";
-    let sources_text = &list.text;
     let mut sources = Vec::new();
     let mut source_ids: HashMap<String, usize> = HashMap::new();
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    for s in list.items {
-        // The n-th source with this id sits on the n-th line naming it;
-        // looked up only for an error, so a long file stays linear.
-        let nth = seen_ids.entry(s.id.clone()).or_default();
-        let (n, id) = (*nth, s.id.clone());
-        let line = || id_line(sources_text, &id, n);
-        *nth += 1;
+    for (i, s) in list.items.into_iter().enumerate() {
+        let spans = list.spans.sub(&at![i]);
+        let line = || spans.value(&at!["id"]);
         if !slug::is_safe_id(&s.id) {
             diags.push(
                 Diagnostic::error(
@@ -121,14 +116,14 @@ fn resolve_sources(
                     sources_rel,
                     format!("source `{}`: `{}` is not a language code", s.id, s.language),
                 )
-                .at(find_line(sources_text, &s.language), None)
+                .at(spans.value(&at!["language"]), None)
                 .help("use the BCP 47 tag of the article's language, such as `tr` or `el`"),
             );
         }
         config.check_lang_keys(
             &s.title,
             sources_rel,
-            sources_text,
+            &|code| spans.key(&at!["title", code]),
             &format!("source `{}` title", s.id),
             diags,
         );
@@ -136,7 +131,7 @@ fn resolve_sources(
             config.check_lang_keys(
                 summary,
                 sources_rel,
-                sources_text,
+                &|code| spans.key(&at!["summary", code]),
                 &format!("source `{}` summary", s.id),
                 diags,
             );
@@ -148,7 +143,7 @@ fn resolve_sources(
                         sources_rel,
                         format!("source `{}`: url `{url}` is not an http(s) URL", s.id),
                     )
-                    .at(find_line(sources_text, url), None)
+                    .at(spans.value(&at!["url"]), None)
                     .help("write the full address, starting with https:// and without spaces"),
                 );
             }
@@ -165,6 +160,7 @@ fn resolve_sources(
             url: s.url,
             cites: s.cites,
             summary: s.summary,
+            spans,
         });
     }
     (sources, source_ids)
@@ -181,27 +177,34 @@ fn resolve_claims(
     let claim_ids: Vec<&str> = files.iter().map(|c| c.id.as_str()).collect();
     let mut claims = Vec::new();
     for file in files {
-        let ClaimFile { id, rel, text, raw } = file;
-        config.check_lang_keys(&raw.statement, rel, text, "statement", diags);
-        config.check_lang_keys(&raw.attributed_to, rel, text, "attributed_to", diags);
+        let ClaimFile { id, rel, raw } = file;
+        let spans = &raw.spans;
+        for (map, field) in [
+            (&raw.statement, "statement"),
+            (&raw.attributed_to, "attributed_to"),
+        ] {
+            let line = |code: &str| spans.key(&at![field, code]);
+            config.check_lang_keys(map, rel, &line, field, diags);
+        }
         if raw.statement.is_empty() {
             diags.push(
                 Diagnostic::error(rel, "`statement` has no text")
-                    .at(find_line(text, "statement"), None)
+                    .at(spans.key(&at!["statement"]), None)
                     .help("give the statement per language: `statement: {en: ...}`"),
             );
         }
         if raw.sources.is_empty() {
             diags.push(
                 Diagnostic::error(rel, "the claim has no sources")
-                    .at(find_line(text, "sources"), None)
+                    .at(spans.key(&at!["sources"]), None)
                     .help("list at least one: `sources: [{source: <id>, stance: supports}]`"),
             );
         }
         let mut citations = Vec::new();
-        for c in &raw.sources {
+        for (i, c) in raw.sources.iter().enumerate() {
             if let Some(note) = &c.note {
-                config.check_lang_keys(note, rel, text, "note", diags);
+                let line = |code: &str| spans.key(&at!["sources", i, "note", code]);
+                config.check_lang_keys(note, rel, &line, "note", diags);
             }
             match source_ids.get(&c.source) {
                 Some(&i) => citations.push(Citation {
@@ -211,7 +214,7 @@ fn resolve_claims(
                 }),
                 None => diags.push(
                     Diagnostic::error(rel, format!("cites unknown source `{}`", c.source))
-                        .at(find_line(text, &c.source), None)
+                        .at(spans.value(&at!["sources", i, "source"]), None)
                         .help(suggest(
                             "source",
                             &c.source,
@@ -220,13 +223,13 @@ fn resolve_claims(
                 ),
             }
         }
-        let mut resolve_claim = |target: &str, field: &str| -> Option<usize> {
+        let mut resolve_claim = |target: &str, field: &str, line: Option<usize>| -> Option<usize> {
             match claim_ids.binary_search(&target) {
                 Ok(i) => Some(i),
                 Err(_) => {
                     diags.push(
                         Diagnostic::error(rel, format!("`{field}` names unknown claim `{target}`"))
-                            .at(find_line(text, target), None)
+                            .at(line, None)
                             .help(suggest("claim", target, claim_ids.iter().copied())),
                     );
                     None
@@ -236,17 +239,18 @@ fn resolve_claims(
         let related: Vec<usize> = raw
             .related
             .iter()
-            .filter_map(|r| resolve_claim(r, "related"))
+            .enumerate()
+            .filter_map(|(j, r)| resolve_claim(r, "related", spans.value(&at!["related", j])))
             .collect();
         let superseded_by = raw
             .superseded_by
             .as_deref()
-            .and_then(|s| resolve_claim(s, "superseded_by"));
-        for topic in &raw.topics {
+            .and_then(|s| resolve_claim(s, "superseded_by", spans.value(&at!["superseded_by"])));
+        for (j, topic) in raw.topics.iter().enumerate() {
             if !slug::is_safe_id(topic) {
                 diags.push(
                     Diagnostic::error(rel, format!("topic `{topic}` is not a safe id"))
-                        .at(find_line(text, topic), None)
+                        .at(spans.value(&at!["topics", j]), None)
                         .help(slug::SAFE_ID_HELP),
                 );
             }
@@ -263,6 +267,7 @@ fn resolve_claims(
             related,
             superseded_by,
             updated: raw.updated.clone(),
+            spans: raw.spans.clone(),
         });
     }
     // `claim_ids` is sorted (files are read sorted), and `claims` follows it.
@@ -278,15 +283,11 @@ fn resolve_events(
     diags: &mut Diagnostics,
 ) -> Vec<Event> {
     let timeline_rel = "content/timeline.yaml";
-    let timeline_text = &list.text;
     let mut events: Vec<Event> = Vec::new();
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
     let mut event_ids: std::collections::HashSet<String> = Default::default();
-    for e in list.items {
-        let nth = seen_ids.entry(e.id.clone()).or_default();
-        let (n, id) = (*nth, e.id.clone());
-        let line = || id_line(timeline_text, &id, n);
-        *nth += 1;
+    for (i, e) in list.items.into_iter().enumerate() {
+        let spans = list.spans.sub(&at![i]);
+        let line = || spans.value(&at!["id"]);
         if !slug::is_safe_id(&e.id) {
             diags.push(
                 Diagnostic::error(
@@ -309,12 +310,12 @@ fn resolve_events(
         config.check_lang_keys(
             &e.title,
             timeline_rel,
-            timeline_text,
+            &|code| spans.key(&at!["title", code]),
             &format!("event `{}` title", e.id),
             diags,
         );
         let mut backing = Vec::new();
-        for c in &e.claims {
+        for (j, c) in e.claims.iter().enumerate() {
             match claim_ids.binary_search(&c.as_str()) {
                 Ok(i) => backing.push(i),
                 Err(_) => diags.push(
@@ -322,7 +323,7 @@ fn resolve_events(
                         timeline_rel,
                         format!("event `{}` names unknown claim `{c}`", e.id),
                     )
-                    .at(find_line(timeline_text, c), None)
+                    .at(spans.value(&at!["claims", j]), None)
                     .help(suggest("claim", c, claim_ids.iter().copied())),
                 ),
             }
@@ -333,22 +334,11 @@ fn resolve_events(
             planned: e.planned,
             title: e.title,
             claims: backing,
+            spans,
         });
     }
     events.sort_by_key(|e| e.date);
     events
-}
-
-/// The line of the `n`-th entry with this id in a list file, written plain
-/// or quoted.
-fn id_line(text: &str, id: &str, n: usize) -> Option<usize> {
-    [
-        format!("id: {id}"),
-        format!("id: '{}'", id.replace('\'', "''")),
-        format!("id: \"{id}\""),
-    ]
-    .iter()
-    .find_map(|needle| crate::diagnostics::find_lines(text, needle).nth(n))
 }
 
 /// Paths under which dossier writes pages of its own.

@@ -3,6 +3,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::parse::slug;
+use crate::parse::spans::{at, Spans};
 use crate::parse::text::LangText;
 use crate::parse::yaml;
 use serde::Deserialize;
@@ -81,17 +82,18 @@ impl SiteConfig {
     }
 
     /// Checks that every key of a per-language map is a configured language.
+    /// `line_of` gives the line of a language's key.
     pub(crate) fn check_lang_keys(
         &self,
         text: &LangText,
         path: &str,
-        source: &str,
+        line_of: &dyn Fn(&str) -> Option<usize>,
         what: &str,
         diags: &mut Diagnostics,
     ) {
         for code in text.keys() {
             if self.language(code).is_none() {
-                let line = crate::diagnostics::find_line(source, code);
+                let line = line_of(code);
                 diags.push(
                     Diagnostic::error(
                         path,
@@ -138,7 +140,8 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
     let path = CONFIG_FILE;
     let raw: RawConfig = yaml::parse(path, text, 1).map_err(|d| Diagnostics::from_iter([d]))?;
     let mut diags = Diagnostics::new();
-    let languages = languages(raw.languages, text, &mut diags);
+    let spans = Spans::of(text, 1);
+    let languages = languages(raw.languages, &spans, &mut diags);
     if languages.is_empty() {
         diags.push(
             Diagnostic::error(path, "`languages` is empty")
@@ -154,10 +157,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
                     raw.default_language
                 ),
             )
-            .at(
-                crate::diagnostics::find_line(text, "default_language"),
-                None,
-            )
+            .at(spans.key(&at!["default_language"]), None)
             .help(format!(
                 "choose one of {}",
                 quoted_list(languages.iter().map(|l| l.code.as_str()))
@@ -171,7 +171,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
                 path,
                 format!("theme name `{theme}` is not a safe folder name"),
             )
-            .at(crate::diagnostics::find_line(text, "theme"), None)
+            .at(spans.key(&at!["theme"]), None)
             .help(slug::SAFE_ID_HELP),
         );
     }
@@ -185,7 +185,7 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
                     path,
                     format!("base_url `{u}` is not an absolute http(s) URL"),
                 )
-                .at(crate::diagnostics::find_line(text, "base_url"), None)
+                .at(spans.key(&at!["base_url"]), None)
                 .help("write it in full, without spaces, such as `https://example.org/r2/`, or leave it out"),
             );
             None
@@ -200,7 +200,8 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
         base_url,
         topics: raw.topics,
     };
-    config.check_lang_keys(&config.title, path, text, "title", &mut diags);
+    let title_line = |code: &str| spans.key(&at!["title", code]);
+    config.check_lang_keys(&config.title, path, &title_line, "title", &mut diags);
     if !config.title.contains_key(&config.default_language) {
         diags.push(Diagnostic::error(
             path,
@@ -214,11 +215,13 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
         if !slug::is_safe_id(topic) {
             diags.push(
                 Diagnostic::error(path, format!("topic id `{topic}` is not a safe id"))
-                    .at(crate::diagnostics::find_line(text, topic), None)
+                    .at(spans.key(&at!["topics", topic.as_str()]), None)
                     .help(slug::SAFE_ID_HELP),
             );
         }
-        config.check_lang_keys(labels, path, text, &format!("topic `{topic}`"), &mut diags);
+        let label_line = |code: &str| spans.key(&at!["topics", topic.as_str(), code]);
+        let what = format!("topic `{topic}`");
+        config.check_lang_keys(labels, path, &label_line, &what, &mut diags);
     }
     if diags.has_errors() {
         Err(diags)
@@ -229,11 +232,11 @@ pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
 
 /// The configured languages; each problem is reported at the line naming
 /// the language.
-fn languages(raw: Vec<RawLanguage>, text: &str, diags: &mut Diagnostics) -> Vec<Language> {
+fn languages(raw: Vec<RawLanguage>, spans: &Spans, diags: &mut Diagnostics) -> Vec<Language> {
     let path = CONFIG_FILE;
     let mut languages: Vec<Language> = Vec::new();
-    for l in raw {
-        let line = crate::diagnostics::find_line(text, &l.code);
+    for (i, l) in raw.into_iter().enumerate() {
+        let line = spans.value(&at!["languages", i, "code"]);
         if !is_language_tag(&l.code) {
             diags.push(
                 Diagnostic::error(path, format!("`{}` is not a language code", l.code))

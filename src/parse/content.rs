@@ -1,9 +1,11 @@
 //! The site's content parsed file by file, not yet resolved: what
-//! `read::discover` gives and `model::resolve` takes. Each file's text is
-//! kept beside what was parsed from it, for locating later errors.
+//! `read::discover` gives and `model::resolve` takes. What was parsed
+//! carries where it is written (`parse::spans`), for locating later errors
+//! without the text.
 
 use crate::parse::data::{RawClaim, RawEvent, RawSource};
 use crate::parse::front_matter::PageFile;
+use crate::parse::spans::Spans;
 
 /// Every file under `content/`, classified and parsed; files with errors
 /// are left out (their diagnostics are returned beside this).
@@ -18,28 +20,28 @@ pub(crate) struct RawContent {
     pub assets: Vec<Asset>,
 }
 
-/// A claim file: its id (the file name), its path, its text and the claim.
+/// A claim file: its id (the file name), its path and the claim (which
+/// carries where each field is written).
 #[derive(Debug)]
 pub(crate) struct ClaimFile {
     pub id: String,
     pub rel: String,
-    pub text: String,
     pub raw: RawClaim,
 }
 
-/// `sources.yaml` or `timeline.yaml`: the entries and the text (empty when
-/// the file is absent).
+/// `sources.yaml` or `timeline.yaml`: the entries, and where each is
+/// written (entry `i` under `at![i]`).
 #[derive(Debug)]
 pub(crate) struct ListFile<T> {
     pub items: Vec<T>,
-    pub text: String,
+    pub spans: Spans,
 }
 
 impl<T> Default for ListFile<T> {
     fn default() -> Self {
         ListFile {
             items: Vec::new(),
-            text: String::new(),
+            spans: Spans::default(),
         }
     }
 }

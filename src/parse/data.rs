@@ -3,6 +3,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::parse::date::PartialDate;
+use crate::parse::spans::Spans;
 use crate::parse::text::LangText;
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +90,9 @@ pub struct RawClaim {
     /// When the claim's entry was last revised (for feeds); optional.
     #[serde(default)]
     pub updated: Option<crate::parse::date::Timestamp>,
+    /// Where each field is written.
+    #[serde(skip)]
+    pub spans: Spans,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -135,7 +139,11 @@ pub struct RawEvent {
 }
 
 pub fn parse_claim(rel: &str, text: &str) -> Result<RawClaim, Diagnostic> {
-    crate::parse::yaml::parse(rel, text, 1)
+    let claim: RawClaim = crate::parse::yaml::parse(rel, text, 1)?;
+    Ok(RawClaim {
+        spans: Spans::of(text, 1),
+        ..claim
+    })
 }
 
 /// A list file (`sources.yaml`, `timeline.yaml`); an empty file is an empty list.

@@ -10,5 +10,6 @@ pub mod data;
 pub mod date;
 pub mod front_matter;
 pub mod slug;
+pub(crate) mod spans;
 pub(crate) mod text;
 pub(crate) mod yaml;

@@ -8,6 +8,7 @@ use crate::diagnostics::{suggest, Diagnostic, Diagnostics};
 use crate::parse::config::{quoted_list, SiteConfig};
 use crate::parse::content::{Asset, ClaimFile, ListFile, RawContent};
 use crate::parse::front_matter::{self, PageFile};
+use crate::parse::spans::Spans;
 use crate::parse::{data, slug};
 use crate::read::input::InputFile;
 use rayon::prelude::*;
@@ -49,7 +50,6 @@ pub(crate) fn discover(config: &SiteConfig, content: &[InputFile]) -> (RawConten
             Ok(ClaimFile {
                 id: id.clone(),
                 rel: f.rel.clone(),
-                text,
                 raw,
             })
         })
@@ -76,17 +76,15 @@ pub(crate) fn discover(config: &SiteConfig, content: &[InputFile]) -> (RawConten
 
 /// `sources.yaml` or `timeline.yaml`: an error leaves the list empty.
 fn list<T: serde::de::DeserializeOwned>(f: &InputFile, diags: &mut Diagnostics) -> ListFile<T> {
-    let text = f.text();
-    let items = match text.clone().and_then(|t| data::parse_list(&f.rel, &t)) {
-        Ok(items) => items,
+    let parsed = f
+        .text()
+        .and_then(|t| Ok((data::parse_list(&f.rel, &t)?, Spans::of(&t, 1))));
+    match parsed {
+        Ok((items, spans)) => ListFile { items, spans },
         Err(d) => {
             diags.push(d);
-            Vec::new()
+            ListFile::default()
         }
-    };
-    ListFile {
-        items,
-        text: text.unwrap_or_default(),
     }
 }
 

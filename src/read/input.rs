@@ -53,22 +53,6 @@ pub struct SiteInput {
     pub theme: Vec<InputFile>,
 }
 
-impl SiteInput {
-    /// The text of a file under `content/` by its path (empty when absent
-    /// or not text), for pointing diagnostics at lines. The index is built
-    /// once, so looking up every claim file stays linear in the site.
-    pub(crate) fn content_texts(&self) -> impl Fn(&str) -> String + '_ {
-        let by_rel: std::collections::HashMap<&str, &InputFile> =
-            self.content.iter().map(|f| (f.rel.as_str(), f)).collect();
-        move |rel| {
-            by_rel
-                .get(rel)
-                .and_then(|f| f.text().ok())
-                .unwrap_or_default()
-        }
-    }
-}
-
 /// The largest page, data file, template or UI-strings file dossier reads,
 /// in bytes. Text is parsed and rendered, and the result held in memory for
 /// every language; no explainer page comes near this.

@@ -1,8 +1,9 @@
 //! Translation coverage: for each language, which pages, claim fields,
 //! sources, events and UI strings exist only in another language.
 
-use crate::diagnostics::{find_line, Diagnostic, Diagnostics, Kind};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
 use crate::model::Site;
+use crate::parse::spans::at;
 use crate::parse::text::LangText;
 
 /// What a missing translation belongs to (the columns of `check`'s table).
@@ -36,6 +37,15 @@ pub struct LanguageCoverage {
 }
 
 impl LanguageCoverage {
+    /// One more text that should exist in `lang`; `missing` says where,
+    /// when it does not.
+    fn count(&mut self, map: &LangText, lang: &str, missing: impl FnOnce() -> Missing) {
+        self.total += 1;
+        if !map.contains_key(lang) {
+            self.missing.push(missing());
+        }
+    }
+
     pub(crate) fn percent(&self) -> f64 {
         if self.total == 0 {
             100.0
@@ -55,11 +65,7 @@ pub(crate) struct UiCoverage<'a> {
     pub missing: &'a std::collections::BTreeMap<String, usize>,
 }
 
-pub(crate) fn measure(
-    site: &Site,
-    ui: UiCoverage,
-    claim_texts: &dyn Fn(&str) -> String,
-) -> Vec<LanguageCoverage> {
+pub(crate) fn measure(site: &Site, ui: UiCoverage) -> Vec<LanguageCoverage> {
     site.config
         .codes()
         .map(|lang| {
@@ -71,8 +77,8 @@ pub(crate) fn measure(
                 missing_ui: 0,
             };
             pages(&mut c, site, lang);
-            claims(&mut c, site, lang, claim_texts);
-            entries(&mut c, site, lang, claim_texts);
+            claims(&mut c, site, lang);
+            entries(&mut c, site, lang);
             c.total += ui.total_keys;
             c.missing_ui = ui.missing.get(lang).copied().unwrap_or(0);
             c
@@ -130,73 +136,63 @@ fn pages(c: &mut LanguageCoverage, site: &Site, lang: &str) {
 }
 
 /// Claim fields with no `lang` text.
-fn claims(c: &mut LanguageCoverage, site: &Site, lang: &str, texts: &dyn Fn(&str) -> String) {
+fn claims(c: &mut LanguageCoverage, site: &Site, lang: &str) {
     for claim in &site.claims {
-        let text = texts(&claim.rel);
-        let mut field = |map: &LangText, name: &str| {
-            c.total += 1;
-            if !map.contains_key(lang) {
-                c.missing.push(Missing {
-                    item: Item::Claim,
-                    id: claim.id.clone(),
-                    path: claim.rel.clone(),
-                    line: find_line(&text, name),
-                    what: format!("`{name}` has no `{lang}` text"),
-                });
-            }
-        };
-        field(&claim.statement, "statement");
-        field(&claim.attributed_to, "attributed_to");
-        for cit in &claim.citations {
+        let mut fields = vec![
+            (&claim.statement, "statement", at!["statement"].to_vec()),
+            (
+                &claim.attributed_to,
+                "attributed_to",
+                at!["attributed_to"].to_vec(),
+            ),
+        ];
+        for (k, cit) in claim.citations.iter().enumerate() {
             if let Some(note) = &cit.note {
-                field(note, "note");
+                fields.push((note, "note", at!["sources", k, "note"].to_vec()));
             }
+        }
+        for (map, name, at) in fields {
+            c.count(map, lang, || Missing {
+                item: Item::Claim,
+                id: claim.id.clone(),
+                path: claim.rel.clone(),
+                line: claim.spans.key(&at),
+                what: format!("`{name}` has no `{lang}` text"),
+            });
         }
     }
 }
 
 /// Sources, events and topics with no `lang` text.
-fn entries(c: &mut LanguageCoverage, site: &Site, lang: &str, texts: &dyn Fn(&str) -> String) {
-    let sources_text = texts("content/sources.yaml");
+fn entries(c: &mut LanguageCoverage, site: &Site, lang: &str) {
     for s in &site.sources {
         for (map, name) in [(Some(&s.title), "title"), (s.summary.as_ref(), "summary")] {
-            if let Some(map) = map {
-                c.total += 1;
-                if !map.contains_key(lang) {
-                    c.missing.push(Missing {
-                        item: Item::Source,
-                        id: s.id.clone(),
-                        path: "content/sources.yaml".into(),
-                        line: find_line(&sources_text, &s.id),
-                        what: format!("source `{}`: `{name}` has no `{lang}` text", s.id),
-                    });
-                }
-            }
-        }
-    }
-    let timeline_text = texts("content/timeline.yaml");
-    for e in &site.events {
-        c.total += 1;
-        if !e.title.contains_key(lang) {
-            c.missing.push(Missing {
-                item: Item::Event,
-                id: e.id.clone(),
-                path: "content/timeline.yaml".into(),
-                line: find_line(&timeline_text, &e.id),
-                what: format!("event `{}`: `title` has no `{lang}` text", e.id),
+            let Some(map) = map else { continue };
+            c.count(map, lang, || Missing {
+                item: Item::Source,
+                id: s.id.clone(),
+                path: "content/sources.yaml".into(),
+                line: s.spans.value(&at!["id"]),
+                what: format!("source `{}`: `{name}` has no `{lang}` text", s.id),
             });
         }
+    }
+    for e in &site.events {
+        c.count(&e.title, lang, || Missing {
+            item: Item::Event,
+            id: e.id.clone(),
+            path: "content/timeline.yaml".into(),
+            line: e.spans.value(&at!["id"]),
+            what: format!("event `{}`: `title` has no `{lang}` text", e.id),
+        });
     }
     for (topic, labels) in &site.config.topics {
-        c.total += 1;
-        if !labels.contains_key(lang) {
-            c.missing.push(Missing {
-                item: Item::Topic,
-                id: topic.clone(),
-                path: "site.yaml".into(),
-                line: None,
-                what: format!("topic `{topic}` has no `{lang}` label"),
-            });
-        }
+        c.count(labels, lang, || Missing {
+            item: Item::Topic,
+            id: topic.clone(),
+            path: "site.yaml".into(),
+            line: None,
+            what: format!("topic `{topic}` has no `{lang}` label"),
+        });
     }
 }
