@@ -364,7 +364,7 @@ pub(crate) fn render_checked(
         }
         files.push(OutputFile {
             path: path.clone(),
-            bytes: file.bytes.as_slice().into(),
+            bytes: file.bytes.clone(),
         });
     }
     for asset in &site.assets {
@@ -374,7 +374,7 @@ pub(crate) fn render_checked(
         }
         files.push(OutputFile {
             path: asset.out.clone(),
-            bytes: asset.bytes.as_slice().into(),
+            bytes: asset.bytes.clone(),
         });
     }
     if !clashes.is_empty() {

@@ -172,7 +172,7 @@ fn editing_the_theme_rerenders_everything() {
     std::fs::create_dir_all(&dir).unwrap();
     let en = dossier::theme::default_theme_files()["i18n/en.yaml"]
         .bytes
-        .clone();
+        .to_vec();
     let edited = String::from_utf8(en)
         .unwrap()
         .replace("Skip to content", "Skip ahead");

@@ -279,7 +279,7 @@ fn a_text_edit_that_fails_to_render_is_followed_by_a_full_rebuild() {
     // A theme whose page template refuses a word.
     let page_html = dossier::theme::default_theme_files()["templates/page.html"]
         .bytes
-        .clone();
+        .to_vec();
     let refusing = String::from_utf8(page_html).unwrap().replacen(
         "{% block main %}",
         "{% block main %}{% if page.content is containing(\"FORBIDDEN\") %}{{ throw(message=\"the word is refused\") }}{% endif %}",

@@ -37,7 +37,7 @@ pub const TARGETS: &[(&str, Target)] = &[
 fn text_of(rel: &str, bytes: &[u8]) -> Option<String> {
     InputFile {
         rel: rel.to_string(),
-        bytes: bytes.to_vec(),
+        bytes: bytes.into(),
     }
     .text()
     .ok()
@@ -167,7 +167,7 @@ fn link_index() -> &'static LinkIndex {
         .expect("fixed config");
         let file = |rel: &str, text: &str| InputFile {
             rel: rel.into(),
-            bytes: text.as_bytes().to_vec(),
+            bytes: text.as_bytes().into(),
         };
         let input = SiteInput {
             config_text: String::new(),
@@ -384,7 +384,7 @@ pub fn site(data: &[u8]) {
             {
                 content.push(InputFile {
                     rel: path.to_string(),
-                    bytes: body.as_bytes().to_vec(),
+                    bytes: body.as_bytes().into(),
                 });
             }
         }

@@ -126,12 +126,12 @@ fn plan(
             changed: None,
         });
     }
-    let original = String::from_utf8(file.bytes).unwrap_or_default();
+    let original = String::from_utf8(file.bytes.to_vec()).unwrap_or_default();
     let edited = freshness::set_translated_from(&original, &fingerprint)
         .map_err(|why| Diagnostic::error(&rel, why).line(1))?;
     let reread = InputFile {
         rel: rel.clone(),
-        bytes: edited.clone().into_bytes(),
+        bytes: edited.as_bytes().into(),
     };
     let ok = reread
         .text()
@@ -242,7 +242,7 @@ fn read(path: &Path, rel: &str) -> Result<InputFile, Diagnostics> {
     std::fs::read(path)
         .map(|bytes| InputFile {
             rel: rel.to_string(),
-            bytes,
+            bytes: bytes.into(),
         })
         .map_err(|e| {
             Diagnostic::error(rel, format!("cannot read: {e}"))

@@ -51,5 +51,5 @@ impl<T> Default for ListFile<T> {
 pub struct Asset {
     /// Output path, `en/img/map.png`.
     pub out: String,
-    pub bytes: Vec<u8>,
+    pub bytes: std::sync::Arc<[u8]>,
 }

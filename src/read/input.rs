@@ -4,13 +4,16 @@
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A file of the site, read whole.
 #[derive(Debug, Clone)]
 pub struct InputFile {
     /// Relative to the site root, `/`-separated (`content/en/chips.md`).
     pub rel: String,
-    pub bytes: Vec<u8>,
+    /// Shared from the read on: an asset reaches the output, and a theme
+    /// file the theme, without a copy.
+    pub bytes: Arc<[u8]>,
 }
 
 impl InputFile {
@@ -340,7 +343,7 @@ fn read_file(path: &Path, rel: String) -> Result<InputFile, Diagnostic> {
     std::fs::read(path)
         .map(|bytes| InputFile {
             rel: rel.clone(),
-            bytes,
+            bytes: bytes.into(),
         })
         .map_err(|e| Diagnostic::error(rel, format!("failed to read `{}`: {e}", path.display())))
 }

@@ -20,7 +20,9 @@ pub const DEFAULT_THEME_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct ThemeFile {
     /// `themes/default/templates/page.html`, or `(built-in) templates/page.html`.
     pub origin: String,
-    pub bytes: Vec<u8>,
+    /// Shared: the built-in theme is read out of the binary once per
+    /// process, and a site's theme file is the bytes read.
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -40,8 +42,7 @@ pub(crate) fn load(
     site_files: &[InputFile],
     diags: &mut Diagnostics,
 ) -> Result<Theme, Diagnostics> {
-    let mut files: BTreeMap<String, ThemeFile> = BTreeMap::new();
-    collect_embedded(&DEFAULT_THEME, &mut files);
+    let mut files = default_theme_files();
     if name != "default" && site_files.is_empty() {
         return Err(Diagnostics::from_iter([Diagnostic::error(
             "site.yaml",
@@ -88,7 +89,7 @@ fn collect_embedded(dir: &Dir<'_>, out: &mut BTreeMap<String, ThemeFile>) {
             rel.clone(),
             ThemeFile {
                 origin: format!("(built-in theme) {rel}"),
-                bytes: f.contents().to_vec(),
+                bytes: f.contents().into(),
             },
         );
     }
@@ -97,9 +98,15 @@ fn collect_embedded(dir: &Dir<'_>, out: &mut BTreeMap<String, ThemeFile>) {
     }
 }
 
-/// Every file of the built-in theme, for `dossier new` and tests.
+/// Every file of the built-in theme (also for `dossier new` and tests):
+/// copied out of the binary on first use, shared after.
 pub fn default_theme_files() -> BTreeMap<String, ThemeFile> {
-    let mut files = BTreeMap::new();
-    collect_embedded(&DEFAULT_THEME, &mut files);
-    files
+    static FILES: std::sync::OnceLock<BTreeMap<String, ThemeFile>> = std::sync::OnceLock::new();
+    FILES
+        .get_or_init(|| {
+            let mut files = BTreeMap::new();
+            collect_embedded(&DEFAULT_THEME, &mut files);
+            files
+        })
+        .clone()
 }
