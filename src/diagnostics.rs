@@ -351,39 +351,3 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
 }
-
-/// The 1-based line where `needle` first stands as a whole token in a YAML
-/// text, used to place semantic errors (an unknown id) that serde cannot.
-pub(crate) fn find_line(text: &str, needle: &str) -> Option<usize> {
-    find_lines(text, needle).next()
-}
-
-/// Every 1-based line where `needle` stands as a whole token, in order.
-pub(crate) fn find_lines<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
-    text.lines()
-        .enumerate()
-        .filter(move |(_, line)| contains_token(line, needle))
-        .map(|(i, _)| i + 1)
-}
-
-fn contains_token(line: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return false;
-    }
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '.' || c == '/';
-    let mut from = 0;
-    while let Some(pos) = line[from..].find(needle) {
-        let start = from + pos;
-        let end = start + needle.len();
-        let before_ok = line[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word(c));
-        let after_ok = line[end..].chars().next().is_none_or(|c| !is_word(c));
-        if before_ok && after_ok {
-            return true;
-        }
-        from = end;
-    }
-    false
-}

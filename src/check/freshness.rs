@@ -10,6 +10,7 @@
 
 use crate::parse::config::SiteConfig;
 use crate::parse::front_matter::{self as pages, PageFile};
+use crate::parse::spans::at;
 use crate::read::input::SiteInput;
 use std::collections::HashMap;
 
@@ -75,7 +76,7 @@ pub(crate) struct Translation {
 /// Every translated page of the site and how it stands. Pages that do not
 /// parse are skipped (the build reports them); drafts are skipped too.
 pub(crate) fn survey(config: &SiteConfig, input: &SiteInput) -> Vec<Translation> {
-    let parsed: Vec<(PageFile, String)> = input
+    let parsed: Vec<PageFile> = input
         .content
         .iter()
         .filter_map(|f| {
@@ -83,22 +84,22 @@ pub(crate) fn survey(config: &SiteConfig, input: &SiteInput) -> Vec<Translation>
             let lang = config.language(folder)?.code.clone();
             let text = f.text().ok()?;
             let page = pages::parse_page(&f.rel, &lang, &text).ok()?;
-            (!page.meta.draft).then_some((page, text))
+            (!page.meta.draft).then_some(page)
         })
         .collect();
     let default = &config.default_language;
     let by_inner: HashMap<&str, &PageFile> = parsed
         .iter()
-        .filter(|(p, _)| &p.lang == default)
-        .filter_map(|(p, _)| Some((split_page_rel(&p.rel)?.1, p)))
+        .filter(|p| &p.lang == default)
+        .filter_map(|p| Some((split_page_rel(&p.rel)?.1, p)))
         .collect();
     let mut out = Vec::new();
-    for (page, text) in &parsed {
+    for page in &parsed {
         let line = page
             .meta
             .translated_from
             .as_ref()
-            .and_then(|_| crate::diagnostics::find_line(text, "translated_from"));
+            .and_then(|_| page.spans.key(&at!["translated_from"]));
         if &page.lang == default {
             if page.meta.translated_from.is_some() {
                 out.push(Translation {

@@ -8,7 +8,7 @@ use crate::diagnostics::{suggest, Diagnostic, Diagnostics};
 use crate::parse::config::SiteConfig;
 use crate::parse::content::{ClaimFile, ListFile, RawContent};
 use crate::parse::data::{RawEvent, RawSource};
-use crate::parse::front_matter::PageFile;
+use crate::parse::front_matter::{PageFile, PageKind};
 use crate::parse::slug;
 use crate::parse::spans::at;
 use std::collections::{BTreeMap, HashMap};
@@ -42,41 +42,41 @@ pub(crate) fn resolve(
 /// Page versions grouped by key into pages, each with the language that
 /// stands in for a missing translation; drafts are left out.
 fn resolve_pages(config: &SiteConfig, raw: Vec<PageFile>, diags: &mut Diagnostics) -> Vec<Page> {
-    let mut by_key: BTreeMap<String, Page> = BTreeMap::new();
-    for p in raw {
-        match p {
-            p if p.meta.draft => {}
-            p => {
-                if let Some(reason) = reserved(&p.key) {
-                    diags.push(
-                        Diagnostic::error(&p.rel, reason).help("move the page to another folder"),
-                    );
-                    continue;
-                }
-                let page = by_key.entry(p.key.clone()).or_insert_with(|| Page {
-                    key: p.key.clone(),
-                    kind: p.kind,
-                    versions: BTreeMap::new(),
-                    fallback_lang: String::new(),
-                });
-                page.versions.insert(p.lang.clone(), p);
-            }
+    // By key: the kind of the first version read, and every version.
+    let mut by_key: BTreeMap<String, (PageKind, BTreeMap<String, PageFile>)> = BTreeMap::new();
+    for p in raw.into_iter().filter(|p| !p.meta.draft) {
+        if let Some(reason) = reserved(&p.key) {
+            diags.push(Diagnostic::error(&p.rel, reason).help("move the page to another folder"));
+            continue;
         }
+        let (_, versions) = by_key
+            .entry(p.key.clone())
+            .or_insert_with(|| (p.kind, BTreeMap::new()));
+        versions.insert(p.lang.clone(), p);
     }
-    let mut pages: Vec<Page> = by_key.into_values().collect();
-    for page in &mut pages {
-        page.fallback_lang = if page.versions.contains_key(&config.default_language) {
-            config.default_language.clone()
-        } else {
-            // First language in switcher order that has the page.
-            config
-                .codes()
-                .find(|c| page.versions.contains_key(*c))
-                .unwrap_or_default()
-                .to_string()
-        };
+    by_key
+        .into_iter()
+        .map(|(key, (kind, versions))| Page {
+            fallback_lang: fallback_lang(config, &versions),
+            key,
+            kind,
+            versions,
+        })
+        .collect()
+}
+
+/// The language whose version fills in where a translation is missing:
+/// the default language, else the first in switcher order that has one.
+fn fallback_lang(config: &SiteConfig, versions: &BTreeMap<String, PageFile>) -> String {
+    if versions.contains_key(&config.default_language) {
+        config.default_language.clone()
+    } else {
+        config
+            .codes()
+            .find(|c| versions.contains_key(*c))
+            .unwrap_or_default()
+            .to_string()
     }
-    pages
 }
 
 /// The sources, in file order, and the index of each id.

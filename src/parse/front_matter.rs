@@ -4,6 +4,7 @@
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::parse::date::Timestamp;
 use crate::parse::slug;
+use crate::parse::spans::{at, Spans};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -46,6 +47,8 @@ pub struct PageFile {
     pub body: String,
     /// The 1-based line of `rel` on which `body` starts.
     pub body_line: usize,
+    /// Where each front matter field is written in `rel`.
+    pub spans: Spans,
 }
 
 /// Splits `---` front matter from the body. Returns the YAML, the body and
@@ -125,17 +128,16 @@ pub fn parse_page(rel: &str, lang: &str, text: &str) -> Result<PageFile, Diagnos
             }
         }
     };
+    // The front matter starts on line 2, after `---`.
+    let spans = Spans::of(yaml, 2);
     if meta.title.trim().is_empty() {
-        diags.push(
-            Diagnostic::error(rel, "`title` is empty")
-                .at(crate::diagnostics::find_line(text, "title"), None),
-        );
+        diags.push(Diagnostic::error(rel, "`title` is empty").at(spans.key(&at!["title"]), None));
     }
     if let Some(t) = &meta.template {
         if !is_template_name(t) {
             diags.push(
                 Diagnostic::error(rel, format!("template `{t}` is not a template name"))
-                    .at(crate::diagnostics::find_line(text, "template"), None)
+                    .at(spans.key(&at!["template"]), None)
                     .help("name a file in the theme's templates/ folder, such as `page.html`"),
             );
         }
@@ -151,6 +153,7 @@ pub fn parse_page(rel: &str, lang: &str, text: &str) -> Result<PageFile, Diagnos
         meta,
         body: body.to_string(),
         body_line,
+        spans,
     })
 }
 
