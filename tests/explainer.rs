@@ -73,8 +73,9 @@ fn every_source_is_cited_by_a_claim() {
 fn every_claim_is_linked_from_a_page_in_every_language() {
     let (site, analysis) = site();
     for lang in site.config.codes() {
+        let reader = site.config.lang(lang).unwrap();
         for (i, c) in site.claims.iter().enumerate() {
-            let pages = &analysis.claim_pages[lang][i];
+            let pages = &analysis.claim_pages[reader][i];
             // Only pages really written in this language count.
             let own: Vec<&String> = pages
                 .iter()

@@ -50,9 +50,44 @@ pub(crate) fn page_url(lang: &str, key: &str) -> String {
     }
 }
 
+/// A claim of the site: its index in [`Site::claims`]. Only resolving
+/// makes one, so a claim reference cannot be taken for a source's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimId(u32);
+
+/// A source of the site: its index in [`Site::sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(u32);
+
+macro_rules! entity_id {
+    ($id:ident, $entity:ty) => {
+        impl $id {
+            /// `u32`: the files holding the entities are at most 8 MB each,
+            /// and claims are one file each; far fewer than 2^32.
+            pub(crate) fn new(index: usize) -> $id {
+                $id(index as u32)
+            }
+
+            /// The index, for tables that run parallel to the entities.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+
+        impl std::ops::Index<$id> for Vec<$entity> {
+            type Output = $entity;
+            fn index(&self, id: $id) -> &$entity {
+                &self[id.index()]
+            }
+        }
+    };
+}
+entity_id!(ClaimId, Claim);
+entity_id!(SourceId, Source);
+
 #[derive(Debug, Hash)]
 pub struct Citation {
-    pub source: usize,
+    pub source: SourceId,
     pub stance: Stance,
     pub note: Option<LangText>,
 }
@@ -67,8 +102,8 @@ pub struct Claim {
     pub attributed_to: LangText,
     pub date: Option<PartialDate>,
     pub citations: Vec<Citation>,
-    pub related: Vec<usize>,
-    pub superseded_by: Option<usize>,
+    pub related: Vec<ClaimId>,
+    pub superseded_by: Option<ClaimId>,
     pub updated: Option<crate::parse::date::Timestamp>,
     /// Where each field is written in `rel`.
     pub spans: Spans,
@@ -96,7 +131,7 @@ pub struct Event {
     pub date: PartialDate,
     pub planned: bool,
     pub title: LangText,
-    pub claims: Vec<usize>,
+    pub claims: Vec<ClaimId>,
     /// Where each field is written in `timeline.yaml`.
     pub spans: Spans,
 }

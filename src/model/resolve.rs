@@ -3,7 +3,9 @@
 //! into an index. All problems are collected; a `Site` is given only when
 //! there are none.
 
-use super::{Citation, Claim, Event, Page, Site, Source, CLAIMS_KEY, SOURCES_KEY};
+use super::{
+    Citation, Claim, ClaimId, Event, Page, Site, Source, SourceId, CLAIMS_KEY, SOURCES_KEY,
+};
 use crate::diagnostics::{suggest, Diagnostic, Diagnostics};
 use crate::parse::config::SiteConfig;
 use crate::parse::content::{ClaimFile, ListFile, RawContent};
@@ -208,7 +210,7 @@ fn resolve_claims(
             }
             match source_ids.get(&c.source) {
                 Some(&i) => citations.push(Citation {
-                    source: i,
+                    source: SourceId::new(i),
                     stance: c.stance,
                     note: c.note.clone(),
                 }),
@@ -264,8 +266,8 @@ fn resolve_claims(
             attributed_to: raw.attributed_to.clone(),
             date: raw.date,
             citations,
-            related,
-            superseded_by,
+            related: related.into_iter().map(ClaimId::new).collect(),
+            superseded_by: superseded_by.map(ClaimId::new),
             updated: raw.updated.clone(),
             spans: raw.spans.clone(),
         });
@@ -333,7 +335,7 @@ fn resolve_events(
             date: e.date,
             planned: e.planned,
             title: e.title,
-            claims: backing,
+            claims: backing.into_iter().map(ClaimId::new).collect(),
             spans,
         });
     }
@@ -391,7 +393,7 @@ fn check_supersession_loops(claims: &[Claim], diags: &mut Diagnostics) {
             }
             state[i] = 1;
             chain.push(i);
-            next = claims[i].superseded_by;
+            next = claims[i].superseded_by.map(ClaimId::index);
         }
         for i in chain {
             state[i] = 2;

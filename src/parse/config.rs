@@ -59,6 +59,53 @@ pub struct Language {
     pub dir: TextDirection,
 }
 
+/// A configured language: an index into [`SiteConfig::languages`], made
+/// only by the configuration ([`SiteConfig::langs`], [`SiteConfig::lang`]),
+/// so a per-language table ([`PerLang`]) indexed by it cannot miss. (`u32`: site.yaml is at most 8 MB, far fewer entries.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Lang(u32);
+
+/// One value per configured language, in switcher order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PerLang<T>(Vec<T>);
+
+impl<T> PerLang<T> {
+    /// A value for each language of `config`.
+    pub(crate) fn new(config: &SiteConfig, f: impl FnMut(Lang) -> T) -> Self {
+        PerLang(config.langs().map(f).collect())
+    }
+
+    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = (Lang, &mut T)> {
+        self.0
+            .iter_mut()
+            .enumerate()
+            .map(|(i, v)| (Lang(i as u32), v))
+    }
+
+    pub(crate) fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter()
+    }
+}
+
+impl<T> Default for PerLang<T> {
+    fn default() -> Self {
+        PerLang(Vec::new())
+    }
+}
+
+impl<T> std::ops::Index<Lang> for PerLang<T> {
+    type Output = T;
+    fn index(&self, lang: Lang) -> &T {
+        &self.0[lang.0 as usize]
+    }
+}
+
+impl<T> std::ops::IndexMut<Lang> for PerLang<T> {
+    fn index_mut(&mut self, lang: Lang) -> &mut T {
+        &mut self.0[lang.0 as usize]
+    }
+}
+
 /// The validated configuration.
 #[derive(Debug, Clone)]
 pub struct SiteConfig {
@@ -75,6 +122,26 @@ pub struct SiteConfig {
 impl SiteConfig {
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// Every language, in switcher order.
+    pub(crate) fn langs(&self) -> impl Iterator<Item = Lang> + Clone {
+        (0..self.languages.len()).map(|i| Lang(i as u32))
+    }
+
+    /// The default language (`parse` checked that it is configured).
+    pub(crate) fn default_lang(&self) -> Lang {
+        self.lang(&self.default_language).unwrap_or(Lang(0))
+    }
+
+    /// The configured language of a code.
+    pub fn lang(&self, code: &str) -> Option<Lang> {
+        self.langs().find(|&l| self.code(l) == code)
+    }
+
+    /// A language's code (`en`, `zh-Hans`).
+    pub(crate) fn code(&self, lang: Lang) -> &str {
+        &self.languages[lang.0 as usize].code
     }
 
     pub fn codes(&self) -> impl Iterator<Item = &str> + Clone {

@@ -6,6 +6,7 @@ use crate::diagnostics::Diagnostic;
 use crate::markdown::highlight::LineMemo;
 use crate::markdown::RewrittenLink;
 use crate::model::{self, page_url, Page};
+use crate::parse::config::Lang;
 use crate::parse::data::{Stance, Status};
 use crate::parse::date::PartialDate;
 use crate::parse::text::{pick, Localized};
@@ -46,7 +47,7 @@ impl<'a> Renderer<'a> {
 
     pub(super) fn render_job(
         &self,
-        job: Job<'a>,
+        job: Job,
         memo: &mut LineMemo,
     ) -> Result<OutputFile, Diagnostic> {
         match job {
@@ -61,13 +62,14 @@ impl<'a> Renderer<'a> {
     /// which languages the page really exists.
     pub(super) fn site_view<'s>(
         &'s self,
-        lang: &'s str,
+        reader: Lang,
         url: &'s str,
         translated: &dyn Fn(&str) -> bool,
         robots: Robots,
     ) -> SiteView<'s> {
         let noindex = robots == Robots::NoIndex;
         let config = &self.site.config;
+        let lang = config.code(reader);
         let language = config
             .language(lang)
             .expect("language of a job is configured");
@@ -115,7 +117,7 @@ impl<'a> Renderer<'a> {
                     translated: translated(&l.code),
                 })
                 .collect(),
-            nav: &self.nav[lang],
+            nav: &self.nav[reader],
             alternates,
             canonical: base.filter(|_| !noindex).map(|b| format!("{b}{url}")),
             og_locale: locale(lang),
@@ -124,7 +126,7 @@ impl<'a> Renderer<'a> {
                 .filter(|c| *c != lang && translated(c))
                 .map(locale)
                 .collect(),
-            build_date: &self.build_date[lang],
+            build_date: &self.build_date[reader],
             build_date_iso: &self.build_date_iso,
             base_url: base,
             noindex,
@@ -243,8 +245,8 @@ impl<'a> Renderer<'a> {
 
     /// `index.html` at the root: a language chooser that needs no script.
     pub(super) fn render_chooser(&self) -> Result<OutputFile, Diagnostic> {
-        let lang = self.default_lang();
-        let site = self.site_view(lang, "", &|_| true, Robots::Index);
+        let reader = self.site.config.default_lang();
+        let site = self.site_view(reader, "", &|_| true, Robots::Index);
         let title = site.title.text;
         let ctx = self.base_context(&site, title, None);
         self.finish("chooser.html", ctx, String::new(), "the language chooser")
@@ -253,8 +255,8 @@ impl<'a> Renderer<'a> {
     /// `404.html` is served at any depth, so its links are absolute: from
     /// `base_url` when set, else from the domain root.
     pub(super) fn render_404(&self) -> Result<OutputFile, Diagnostic> {
-        let lang = self.default_lang();
-        let mut site = self.site_view(lang, "404.html", &|_| false, Robots::NoIndex);
+        let reader = self.site.config.default_lang();
+        let mut site = self.site_view(reader, "404.html", &|_| false, Robots::NoIndex);
         let root = self
             .site
             .config

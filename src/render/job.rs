@@ -2,13 +2,15 @@
 //! (`render/mod.rs`) lists the jobs, `reuse` fingerprints them, and
 //! `context` renders them.
 
-/// One page to render.
+use crate::parse::config::Lang;
+
+/// One page to render, in a reader's language.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum Job<'a> {
+pub(crate) enum Job {
     /// A Markdown page (including the intros of the generated indexes).
-    Content(usize, &'a str),
+    Content(usize, Lang),
     /// A generated index (`claims`, `sources`, `timeline`) with no Markdown page.
-    Generated(&'static str, &'a str),
-    Claim(usize, &'a str),
-    Source(usize, &'a str),
+    Generated(&'static str, Lang),
+    Claim(usize, Lang),
+    Source(usize, Lang),
 }

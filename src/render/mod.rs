@@ -13,6 +13,7 @@ pub(crate) mod views;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::highlight::{Highlighter, LineMemo};
 use crate::model::{self, page_url, Page, Site};
+use crate::parse::config::PerLang;
 use crate::parse::date::PartialDate;
 use crate::parse::front_matter::PageKind;
 use crate::render::job::Job;
@@ -77,8 +78,8 @@ struct Renderer<'a> {
     ui: &'a Translations,
     tera: &'a Tera,
     highlighter: &'a Highlighter,
-    nav: HashMap<&'a str, Vec<NavItem>>,
-    build_date: HashMap<&'a str, String>,
+    nav: PerLang<Vec<NavItem>>,
+    build_date: PerLang<String>,
     build_date_iso: String,
     live_reload: Option<&'a str>,
 }
@@ -96,29 +97,27 @@ impl<'a> Renderer<'a> {
             tera,
             highlighter,
         } = inputs;
-        let codes: Vec<&str> = site.config.codes().collect();
+        let config = &site.config;
         Renderer {
             site,
             analysis,
             ui,
             tera,
             highlighter,
-            nav: codes.iter().map(|&l| (l, nav_items(site, ui, l))).collect(),
-            build_date: codes
-                .iter()
-                .map(|&l| (l, ui.by_lang[l].format_date(build_date)))
-                .collect(),
+            nav: PerLang::new(config, |l| nav_items(site, ui, config.code(l))),
+            build_date: PerLang::new(config, |l| {
+                ui.by_lang[config.code(l)].format_date(build_date)
+            }),
             build_date_iso: build_date.to_string(),
             live_reload,
         }
     }
 
     /// Per language, a fingerprint of the navigation every page shows.
-    fn nav_fingerprints(&self) -> HashMap<String, u64> {
-        self.nav
-            .iter()
-            .map(|(l, items)| (l.to_string(), crate::render::reuse::hash_of(items)))
-            .collect()
+    fn nav_fingerprints(&self) -> PerLang<u64> {
+        PerLang::new(&self.site.config, |l| {
+            crate::render::reuse::hash_of(&self.nav[l])
+        })
     }
 }
 
@@ -137,7 +136,7 @@ pub(crate) fn render_site(
     let codes: Vec<&str> = site.config.codes().collect();
     let r = Renderer::new(inputs, &options.build_date, options.live_reload);
 
-    let jobs = jobs(site, &codes);
+    let jobs = jobs(site);
     let fingerprints = Fingerprints::new(site, options.outside, r.nav_fingerprints());
     let progress = options.progress;
     progress.phase("Rendering pages", Some(jobs.len() as u64 + 2));
@@ -227,11 +226,12 @@ pub(crate) fn render_site(
 /// Every page of every language. A page's translations side by side: they
 /// usually share their code blocks, which the same highlighting memo then
 /// sees one after another.
-fn jobs<'s>(site: &Site, codes: &[&'s str]) -> Vec<Job<'s>> {
+fn jobs(site: &Site) -> Vec<Job> {
+    let langs = site.config.langs();
     let mut jobs: Vec<Job> = (0..site.pages.len())
-        .flat_map(|i| codes.iter().map(move |&lang| Job::Content(i, lang)))
+        .flat_map(|i| langs.clone().map(move |lang| Job::Content(i, lang)))
         .collect();
-    for &lang in codes {
+    for lang in langs {
         jobs.extend(
             site.generated_only()
                 .into_iter()
@@ -316,11 +316,12 @@ pub(crate) const MAX_MATRIX_CELLS: usize = 50_000;
 
 /// Where a job's page is written.
 fn job_path(site: &Site, job: &Job) -> String {
+    let code = |lang| site.config.code(lang);
     let dir = match *job {
-        Job::Content(i, lang) => site.pages[i].url(lang),
-        Job::Generated(key, lang) => page_url(lang, key),
-        Job::Claim(i, lang) => format!("{lang}/claims/{}/", site.claims[i].id),
-        Job::Source(i, lang) => format!("{lang}/sources/{}/", site.sources[i].id),
+        Job::Content(i, lang) => site.pages[i].url(code(lang)),
+        Job::Generated(key, lang) => page_url(code(lang), key),
+        Job::Claim(i, lang) => format!("{}/claims/{}/", code(lang), site.claims[i].id),
+        Job::Source(i, lang) => format!("{}/sources/{}/", code(lang), site.sources[i].id),
     };
     format!("{dir}index.html")
 }

@@ -7,7 +7,8 @@ use super::{template_for, Renderer, MAX_MATRIX_CELLS};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::highlight::LineMemo;
 use crate::markdown::{self, CodeBlock};
-use crate::model::{self, page_url, Page};
+use crate::model::{self, page_url, Claim, Page};
+use crate::parse::config::Lang;
 use crate::parse::data::{Stance, Status};
 use crate::parse::front_matter::PageKind;
 use crate::parse::text::{pick, Localized};
@@ -29,19 +30,20 @@ impl<'a> Renderer<'a> {
     pub(super) fn render_content(
         &self,
         index: usize,
-        lang: &'a str,
+        reader: Lang,
         memo: &mut LineMemo,
     ) -> Result<OutputFile, Diagnostic> {
+        let lang = self.site.config.code(reader);
         let page = &self.site.pages[index];
         let (version, fallback) = page.version(lang);
         let url = page.url(lang);
         let translated = |code: &str| page.versions.contains_key(code);
-        let site = self.site_view(lang, &url, &translated, Robots::unless_fallback(fallback));
+        let site = self.site_view(reader, &url, &translated, Robots::unless_fallback(fallback));
         let scan = &self.analysis.scans[index][&version.lang];
         let rewrite = |dest: &str| self.rewrite_link(dest, lang, &url);
         let mut code = |b: &CodeBlock| self.highlighter.highlight_with(memo, &b.lang, &b.code);
         let content = markdown::render(&version.body, &scan.headings, &rewrite, &mut code);
-        let claims: Vec<ClaimRef> = self.analysis.page_claims[lang][index]
+        let claims: Vec<ClaimRef> = self.analysis.page_claims[reader][index]
             .iter()
             .map(|&c| self.claim_ref(c, lang, &url))
             .collect();
@@ -92,10 +94,11 @@ impl<'a> Renderer<'a> {
     pub(super) fn render_generated(
         &self,
         key: &'static str,
-        lang: &'a str,
+        reader: Lang,
     ) -> Result<OutputFile, Diagnostic> {
+        let lang = self.site.config.code(reader);
         let url = page_url(lang, key);
-        let site = self.site_view(lang, &url, &|_| true, Robots::Index);
+        let site = self.site_view(reader, &url, &|_| true, Robots::Index);
         let t = self.t(lang);
         let title = t.get(key);
         let view = PageView {
@@ -146,27 +149,27 @@ impl<'a> Renderer<'a> {
                     .len()
                     .saturating_mul(self.site.sources.len())
                     > MAX_MATRIX_CELLS;
-                let rows: Vec<MatrixRow> = self
-                    .site
-                    .claims
-                    .iter()
-                    .take(if too_big { 0 } else { usize::MAX })
-                    .enumerate()
-                    .map(|(ci, claim)| MatrixRow {
-                        claim: self.claim_ref(ci, lang, url),
-                        cells: (0..self.site.sources.len())
-                            .map(|si| {
-                                claim.citations.iter().find(|c| c.source == si).map(|c| {
-                                    MatrixCell {
-                                        stance: c.stance,
-                                        label: t.get(&format!("stance_{}", c.stance.as_str())),
-                                        symbol: c.stance.symbol(),
-                                    }
+                let rows: Vec<MatrixRow> =
+                    self.site
+                        .claims
+                        .iter()
+                        .take(if too_big { 0 } else { usize::MAX })
+                        .enumerate()
+                        .map(|(ci, claim)| MatrixRow {
+                            claim: self.claim_ref(ci, lang, url),
+                            cells: (0..self.site.sources.len())
+                                .map(|si| {
+                                    claim.citations.iter().find(|c| c.source.index() == si).map(
+                                        |c| MatrixCell {
+                                            stance: c.stance,
+                                            label: t.get(&format!("stance_{}", c.stance.as_str())),
+                                            symbol: c.stance.symbol(),
+                                        },
+                                    )
                                 })
-                            })
-                            .collect(),
-                    })
-                    .collect();
+                                .collect(),
+                        })
+                        .collect();
                 ctx.insert("sources", &sources);
                 ctx.insert("matrix_rows", &rows);
                 ctx.insert("stance_legend", &stance_legend(t));
@@ -189,7 +192,7 @@ impl<'a> Renderer<'a> {
                         claims: e
                             .claims
                             .iter()
-                            .map(|&c| self.claim_ref(c, lang, url))
+                            .map(|&c| self.claim_ref(c.index(), lang, url))
                             .collect(),
                     })
                     .collect();
@@ -290,14 +293,15 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    pub(super) fn render_claim(&self, i: usize, lang: &'a str) -> Result<OutputFile, Diagnostic> {
+    pub(super) fn render_claim(&self, i: usize, reader: Lang) -> Result<OutputFile, Diagnostic> {
+        let lang = self.site.config.code(reader);
         let claim = &self.site.claims[i];
         let url = format!("{lang}/claims/{}/", claim.id);
         let translated = |code: &str| claim.statement.contains_key(code);
         let statement =
             pick(&claim.statement, lang, self.default_lang()).expect("statement is never empty");
         let site = self.site_view(
-            lang,
+            reader,
             &url,
             &translated,
             Robots::unless_fallback(statement.fallback),
@@ -321,38 +325,13 @@ impl<'a> Renderer<'a> {
                 .collect(),
             attributed_to: pick(&claim.attributed_to, lang, self.default_lang()),
             date: claim.date.as_ref().map(|d| self.date_view(d, lang)),
-            sources: claim
-                .citations
-                .iter()
-                .map(|c| {
-                    let s = &self.site.sources[c.source];
-                    CitationView {
-                        source_id: &s.id,
-                        source_url: relative(&url, &format!("{lang}/sources/{}/", s.id)),
-                        source_title: pick(&s.title, lang, self.default_lang()).unwrap_or(
-                            Localized {
-                                text: &s.id,
-                                lang,
-                                fallback: false,
-                            },
-                        ),
-                        source_language: &s.language,
-                        source_language_name: t.language_name(&s.language),
-                        outlet: s.outlet.as_deref(),
-                        stance: c.stance,
-                        stance_label: t.get(&format!("stance_{}", c.stance.as_str())),
-                        stance_symbol: c.stance.symbol(),
-                        note: c
-                            .note
-                            .as_ref()
-                            .and_then(|n| pick(n, lang, self.default_lang())),
-                    }
-                })
-                .collect(),
-            related: refs(&mut claim.related.iter().copied()),
-            superseded_by: claim.superseded_by.map(|s| self.claim_ref(s, lang, &url)),
+            sources: self.citation_views(claim, lang, &url),
+            related: refs(&mut claim.related.iter().map(|c| c.index())),
+            superseded_by: claim
+                .superseded_by
+                .map(|s| self.claim_ref(s.index(), lang, &url)),
             supersedes: refs(&mut self.analysis.supersedes[i].iter().copied()),
-            cited_by_pages: self.analysis.claim_pages[lang][i]
+            cited_by_pages: self.analysis.claim_pages[reader][i]
                 .iter()
                 .filter_map(|key| self.site.page(key))
                 .map(|p| self.page_ref(p, lang, &url))
@@ -393,6 +372,37 @@ impl<'a> Renderer<'a> {
         self.finish("claim.html", ctx, url.clone(), &claim.rel)
     }
 
+    /// A claim's citations as its page shows them.
+    fn citation_views(&self, claim: &'a Claim, lang: &'a str, url: &str) -> Vec<CitationView<'a>> {
+        let t = self.t(lang);
+        claim
+            .citations
+            .iter()
+            .map(|c| {
+                let s = &self.site.sources[c.source];
+                CitationView {
+                    source_id: &s.id,
+                    source_url: relative(url, &format!("{lang}/sources/{}/", s.id)),
+                    source_title: pick(&s.title, lang, self.default_lang()).unwrap_or(Localized {
+                        text: &s.id,
+                        lang,
+                        fallback: false,
+                    }),
+                    source_language: &s.language,
+                    source_language_name: t.language_name(&s.language),
+                    outlet: s.outlet.as_deref(),
+                    stance: c.stance,
+                    stance_label: t.get(&format!("stance_{}", c.stance.as_str())),
+                    stance_symbol: c.stance.symbol(),
+                    note: c
+                        .note
+                        .as_ref()
+                        .and_then(|n| pick(n, lang, self.default_lang())),
+                }
+            })
+            .collect()
+    }
+
     fn source_view(
         &self,
         i: usize,
@@ -431,7 +441,7 @@ impl<'a> Renderer<'a> {
                         let stance = self.site.claims[c]
                             .citations
                             .iter()
-                            .find(|x| x.source == i)
+                            .find(|x| x.source.index() == i)
                             .map_or(Stance::Mentions, |x| x.stance);
                         ClaimStance {
                             claim: self.claim_ref(c, lang, from),
@@ -448,13 +458,14 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn render_source(&self, i: usize, lang: &'a str) -> Result<OutputFile, Diagnostic> {
+    pub(super) fn render_source(&self, i: usize, reader: Lang) -> Result<OutputFile, Diagnostic> {
+        let lang = self.site.config.code(reader);
         let s = &self.site.sources[i];
         let url = format!("{lang}/sources/{}/", s.id);
         let translated = |code: &str| s.title.contains_key(code);
         let view = self.source_view(i, lang, &url, CitingClaims::Listed);
         let site = self.site_view(
-            lang,
+            reader,
             &url,
             &translated,
             Robots::unless_fallback(view.fallback),

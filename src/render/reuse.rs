@@ -4,6 +4,7 @@
 //! change since the last build is reused instead of rendered again.
 
 use crate::model::{Page, Site};
+use crate::parse::config::{Lang, PerLang};
 use crate::render::job::Job;
 use crate::resolve::analysis::Analysis;
 use std::collections::hash_map::DefaultHasher;
@@ -28,12 +29,12 @@ pub struct Fingerprints {
     /// Theme, configuration, build date, and the set of ids links resolve to.
     global: u64,
     /// Per language: the navigation.
-    nav: HashMap<String, u64>,
+    nav: PerLang<u64>,
     /// `pages[i][lang]`: the version shown in `lang`, whole.
-    pages: Vec<HashMap<String, u64>>,
+    pages: Vec<PerLang<u64>>,
     /// `listed[i][lang]`: what lists of pages show of it (title,
     /// description, dates), so a body edit does not touch the pages listing it.
-    listed: Vec<HashMap<String, u64>>,
+    listed: Vec<PerLang<u64>>,
     claims: Vec<u64>,
     sources: Vec<u64>,
     events: Vec<u64>,
@@ -49,7 +50,8 @@ fn version_fingerprint(page: &Page, lang: &str) -> u64 {
 }
 
 impl Fingerprints {
-    pub(crate) fn new(site: &Site, outside: u64, nav: HashMap<String, u64>) -> Self {
+    pub(crate) fn new(site: &Site, outside: u64, nav: PerLang<u64>) -> Self {
+        let config = &site.config;
         let ids = (
             site.pages
                 .iter()
@@ -62,36 +64,25 @@ impl Fingerprints {
         let pages = site
             .pages
             .iter()
-            .map(|p| {
-                site.config
-                    .codes()
-                    .map(|lang| (lang.to_string(), version_fingerprint(p, lang)))
-                    .collect()
-            })
+            .map(|p| PerLang::new(config, |l| version_fingerprint(p, config.code(l))))
             .collect();
         let listed = site
             .pages
             .iter()
             .map(|p| {
-                site.config
-                    .codes()
-                    .map(|lang| {
-                        let (v, fallback) = p.version(lang);
-                        let m = &v.meta;
-                        (
-                            lang.to_string(),
-                            hash_of((
-                                &p.key,
-                                &v.lang,
-                                &m.title,
-                                &m.description,
-                                &m.updated,
-                                m.weight,
-                                fallback,
-                            )),
-                        )
-                    })
-                    .collect()
+                PerLang::new(config, |l| {
+                    let (v, fallback) = p.version(config.code(l));
+                    let m = &v.meta;
+                    hash_of((
+                        &p.key,
+                        &v.lang,
+                        &m.title,
+                        &m.description,
+                        &m.updated,
+                        m.weight,
+                        fallback,
+                    ))
+                })
             })
             .collect();
         let claims: Vec<u64> = site.claims.iter().map(hash_of).collect();
@@ -114,8 +105,8 @@ impl Fingerprints {
     /// the fingerprints of its versions, whole. What lists show of it stays.
     pub(crate) fn refresh_text(&mut self, site: &Site, i: usize) {
         let page = &site.pages[i];
-        for (lang, fp) in &mut self.pages[i] {
-            *fp = version_fingerprint(page, lang);
+        for (lang, fp) in self.pages[i].iter_mut() {
+            *fp = version_fingerprint(page, site.config.code(lang));
         }
     }
 
@@ -131,7 +122,7 @@ impl Fingerprints {
                 }
                 let page = &site.pages[i];
                 if page.kind != crate::parse::front_matter::PageKind::Page {
-                    for child in site.section_children(&page.key, lang) {
+                    for child in site.section_children(&page.key, site.config.code(lang)) {
                         self.listed_by_key(site, &child.key, lang).hash(&mut h);
                     }
                 }
@@ -152,15 +143,14 @@ impl Fingerprints {
                 (2u8, c, lang, self.nav[lang], self.claims[c]).hash(&mut h);
                 let claim = &site.claims[c];
                 for cit in &claim.citations {
-                    self.sources[cit.source].hash(&mut h);
+                    self.sources[cit.source.index()].hash(&mut h);
                 }
                 let a = analysis;
-                for &other in claim
-                    .related
-                    .iter()
-                    .chain(&claim.superseded_by)
-                    .chain(&a.supersedes[c])
-                    .chain(&a.claim_claims[c])
+                let named = claim.related.iter().chain(&claim.superseded_by);
+                for other in named
+                    .map(|id| id.index())
+                    .chain(a.supersedes[c].iter().copied())
+                    .chain(a.claim_claims[c].iter().copied())
                 {
                     self.claims[other].hash(&mut h);
                 }
@@ -181,7 +171,7 @@ impl Fingerprints {
         h.finish()
     }
 
-    fn listed_by_key(&self, site: &Site, key: &str, lang: &str) -> u64 {
+    fn listed_by_key(&self, site: &Site, key: &str, lang: Lang) -> u64 {
         site.pages
             .binary_search_by(|p| p.key.as_str().cmp(key))
             .map_or(0, |i| self.listed[i][lang])

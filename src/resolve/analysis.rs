@@ -5,6 +5,7 @@
 use crate::diagnostics::{line_col, Diagnostic, Diagnostics, Kind};
 use crate::markdown::{self, Scan};
 use crate::model::Site;
+use crate::parse::config::PerLang;
 use crate::parse::front_matter::PageFile;
 use crate::resolve::links::{self, LinkIndex, Target};
 use rayon::prelude::*;
@@ -15,10 +16,10 @@ pub struct Analysis {
     /// Scan of each page version: `scans[page][lang of the file]`.
     pub scans: Vec<HashMap<String, Scan>>,
     /// For each reader language: claim index → keys of pages linking to it.
-    pub claim_pages: HashMap<String, Vec<BTreeSet<String>>>,
+    pub claim_pages: PerLang<Vec<BTreeSet<String>>>,
     /// For each reader language and page index: claims the page links to, in
     /// order of first mention.
-    pub page_claims: HashMap<String, Vec<Vec<usize>>>,
+    pub page_claims: PerLang<Vec<Vec<usize>>>,
     /// Claim index → claims that name it as related or as superseding them.
     pub claim_claims: Vec<BTreeSet<usize>>,
     /// Claim index → claims it supersedes.
@@ -71,9 +72,10 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
             duplicate_ids(&page.versions[lang], scan, &mut diags);
         }
     }
-    let mut claim_pages: HashMap<String, Vec<BTreeSet<String>>> = HashMap::new();
-    let mut page_claims: HashMap<String, Vec<Vec<usize>>> = HashMap::new();
-    for lang in site.config.codes() {
+    let mut claim_pages = PerLang::new(&site.config, |_| Vec::new());
+    let mut page_claims = PerLang::new(&site.config, |_| Vec::new());
+    for reader in site.config.langs() {
+        let lang = site.config.code(reader);
         let mut by_claim = vec![BTreeSet::new(); site.claims.len()];
         let mut per_page = Vec::with_capacity(site.pages.len());
         for (page, page_scans) in site.pages.iter().zip(&scans) {
@@ -91,8 +93,8 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
             }
             per_page.push(cited);
         }
-        claim_pages.insert(lang.to_string(), by_claim);
-        page_claims.insert(lang.to_string(), per_page);
+        claim_pages[reader] = by_claim;
+        page_claims[reader] = per_page;
     }
     if diags.has_errors() {
         return Err(diags);
@@ -103,23 +105,24 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
     let mut source_claims = vec![Vec::new(); site.sources.len()];
     for (i, claim) in site.claims.iter().enumerate() {
         for &r in &claim.related {
-            claim_claims[r].insert(i);
+            claim_claims[r.index()].insert(i);
         }
         if let Some(s) = claim.superseded_by {
-            claim_claims[s].insert(i);
-            supersedes[s].push(i);
+            claim_claims[s.index()].insert(i);
+            supersedes[s.index()].push(i);
         }
         for c in &claim.citations {
             // Claims come in order: a repeat can only be this claim's.
-            if source_claims[c.source].last() != Some(&i) {
-                source_claims[c.source].push(i);
+            let cited_by = &mut source_claims[c.source.index()];
+            if cited_by.last() != Some(&i) {
+                cited_by.push(i);
             }
         }
     }
     let mut claim_events = vec![Vec::new(); site.claims.len()];
     for (e, event) in site.events.iter().enumerate() {
         for &c in &event.claims {
-            claim_events[c].push(e);
+            claim_events[c.index()].push(e);
         }
     }
     Ok(Analysis {

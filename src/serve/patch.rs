@@ -12,6 +12,7 @@
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Scan};
 use crate::model::Site;
+use crate::parse::config::Lang;
 use crate::parse::front_matter::{self as pages, PageFile};
 use crate::read::input::InputFile;
 use crate::render::reuse::Fingerprints;
@@ -36,16 +37,16 @@ pub(crate) struct Edit {
     scan: Scan,
     /// The reader languages shown this text, and for each the claims it
     /// links to, in order of first mention.
-    readers: Vec<(String, Vec<usize>)>,
+    readers: Vec<(Lang, Vec<usize>)>,
 }
 
 /// A page that shows an edited text, to render again.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Rerender {
     /// Page index and reader language.
-    Content(usize, String),
+    Content(usize, Lang),
     /// A claim whose list of pages citing it changed, and the language.
-    Claim(usize, String),
+    Claim(usize, Lang),
 }
 
 /// Checks whether `files` (read again from `content/`) are a text edit of
@@ -95,20 +96,20 @@ pub(crate) fn plan(site: &Site, analysis: &Analysis, files: &[InputFile]) -> Pla
             return Plan::Rebuild(format!("the heading ids of `{}` changed", f.rel));
         }
         analysis::duplicate_ids(&file, &scan, &mut diags);
-        let readers = site
-            .config
-            .codes()
-            .filter(|&reader| page.version(reader).0.lang == lang)
+        let config = &site.config;
+        let readers = config
+            .langs()
+            .filter(|&reader| page.version(config.code(reader)).0.lang == lang)
             .map(|reader| {
                 let cited = analysis::resolve_links(
                     site,
                     &analysis.links,
                     &file,
                     &scan,
-                    reader,
+                    config.code(reader),
                     &mut diags,
                 );
-                (reader.to_string(), cited)
+                (reader, cited)
             })
             .collect();
         edits.push(Edit {
@@ -137,27 +138,18 @@ pub(crate) fn apply(
     for edit in edits {
         let key = site.pages[edit.page].key.clone();
         for (reader, cited) in edit.readers {
-            let old = std::mem::replace(
-                &mut analysis
-                    .page_claims
-                    .get_mut(&reader)
-                    .expect("a reader language is configured")[edit.page],
-                cited,
-            );
-            let new = &analysis.page_claims[&reader][edit.page];
+            let old = std::mem::replace(&mut analysis.page_claims[reader][edit.page], cited);
+            let new = &analysis.page_claims[reader][edit.page];
             let (old_set, new_set): (HashSet<usize>, HashSet<usize>) =
                 (old.iter().copied().collect(), new.iter().copied().collect());
-            let by_claim = analysis
-                .claim_pages
-                .get_mut(&reader)
-                .expect("a reader language is configured");
+            let by_claim = &mut analysis.claim_pages[reader];
             for &c in old_set.difference(&new_set) {
                 by_claim[c].remove(&key);
-                out.push(Rerender::Claim(c, reader.clone()));
+                out.push(Rerender::Claim(c, reader));
             }
             for &c in new_set.difference(&old_set) {
                 by_claim[c].insert(key.clone());
-                out.push(Rerender::Claim(c, reader.clone()));
+                out.push(Rerender::Claim(c, reader));
             }
             out.push(Rerender::Content(edit.page, reader));
         }

@@ -211,19 +211,11 @@ impl Session {
             edits,
         );
         let checked = &self.checked;
-        let lang = |code: &str| {
-            checked
-                .site
-                .config
-                .codes()
-                .find(|c| *c == code)
-                .expect("a reader language is configured")
-        };
         let jobs: Vec<Job> = rerender
             .iter()
-            .map(|r| match r {
-                Rerender::Content(i, l) => Job::Content(*i, lang(l)),
-                Rerender::Claim(i, l) => Job::Claim(*i, lang(l)),
+            .map(|r| match *r {
+                Rerender::Content(i, lang) => Job::Content(i, lang),
+                Rerender::Claim(i, lang) => Job::Claim(i, lang),
             })
             .collect();
         let rendered = render::render_again(
