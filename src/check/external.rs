@@ -55,7 +55,9 @@ pub(crate) fn collect(site: &Site, analysis: &Analysis, rendered: &[Link]) -> Ve
     }
     for (page, scans) in site.pages.iter().zip(&analysis.scans) {
         for (lang, scan) in scans {
-            let version = &page.versions[lang];
+            let Some(version) = page.versions.get(lang) else {
+                continue;
+            };
             for link in scan.links.iter().filter(|l| is_external(&l.dest)) {
                 let (line, _) = crate::diagnostics::line_col(&version.body, link.offset);
                 urls.entry(link.dest.clone()).or_default().push(Place {

@@ -26,9 +26,10 @@ pub(super) fn findings(
         let line = origin
             .zip(facts)
             .and_then(|((page, lang), (site, analysis))| {
-                let v = &site.pages[*page].versions[lang];
+                let v = site.pages[*page].versions.get(lang)?;
                 let wanted = percent_decode(&b.link.url);
-                analysis.scans[*page][lang]
+                analysis.scans[*page]
+                    .get(lang)?
                     .links
                     .iter()
                     .find(|l| percent_decode(&l.dest) == wanted)

@@ -42,7 +42,7 @@ impl<'a> Renderer<'a> {
     }
 
     pub(super) fn t(&self, lang: &str) -> &'a UiStrings {
-        &self.ui.by_lang[lang]
+        self.ui.of(lang)
     }
 
     pub(super) fn render_job(
@@ -93,7 +93,7 @@ impl<'a> Renderer<'a> {
                 })
                 .collect()
         });
-        let locale = |code: &str| self.ui.by_lang[code].get("og_locale").to_string();
+        let locale = |code: &str| self.ui.of(code).get("og_locale").to_string();
         SiteView {
             lang,
             dir: language.dir.as_str(),

@@ -105,9 +105,7 @@ impl<'a> Renderer<'a> {
             tera,
             highlighter,
             nav: PerLang::new(config, |l| nav_items(site, ui, config.code(l))),
-            build_date: PerLang::new(config, |l| {
-                ui.by_lang[config.code(l)].format_date(build_date)
-            }),
+            build_date: PerLang::new(config, |l| ui.of(config.code(l)).format_date(build_date)),
             build_date_iso: build_date.to_string(),
             live_reload,
         }
@@ -381,7 +379,7 @@ fn template_for(page: &Page, explicit: Option<&str>) -> String {
 
 /// Top-level pages with a weight, plus the generated indexes, by weight.
 fn nav_items(site: &Site, ui: &Translations, lang: &str) -> Vec<NavItem> {
-    let t = &ui.by_lang[lang];
+    let t = ui.of(lang);
     let mut items: Vec<NavItem> = site
         .pages
         .iter()

@@ -68,8 +68,11 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
 
     let mut diags = Diagnostics::new();
     for (page, page_scans) in site.pages.iter().zip(&scans) {
+        // One scan per version, under the same language key.
         for (lang, scan) in page_scans {
-            duplicate_ids(&page.versions[lang], scan, &mut diags);
+            if let Some(version) = page.versions.get(lang) {
+                duplicate_ids(version, scan, &mut diags);
+            }
         }
     }
     let mut claim_pages = PerLang::new(&site.config, |_| Vec::new());
@@ -100,6 +103,33 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
         return Err(diags);
     }
 
+    let Backlinks {
+        claim_claims,
+        supersedes,
+        source_claims,
+        claim_events,
+    } = backlinks(site);
+    Ok(Analysis {
+        links: std::sync::Arc::new(index),
+        scans,
+        claim_pages,
+        page_claims,
+        claim_claims,
+        supersedes,
+        claim_events,
+        source_claims,
+    })
+}
+
+/// Who names whom among the data: the reverse of each reference.
+struct Backlinks {
+    claim_claims: Vec<BTreeSet<usize>>,
+    supersedes: Vec<Vec<usize>>,
+    source_claims: Vec<Vec<usize>>,
+    claim_events: Vec<Vec<usize>>,
+}
+
+fn backlinks(site: &Site) -> Backlinks {
     let mut claim_claims = vec![BTreeSet::new(); site.claims.len()];
     let mut supersedes = vec![Vec::new(); site.claims.len()];
     let mut source_claims = vec![Vec::new(); site.sources.len()];
@@ -125,16 +155,12 @@ pub fn analyse(site: &Site) -> Result<Analysis, Diagnostics> {
             claim_events[c.index()].push(e);
         }
     }
-    Ok(Analysis {
-        links: std::sync::Arc::new(index),
-        scans,
-        claim_pages,
-        page_claims,
+    Backlinks {
         claim_claims,
         supersedes,
-        claim_events,
         source_claims,
-    })
+        claim_events,
+    }
 }
 
 /// Errors for the headings of one page version that asked for an id

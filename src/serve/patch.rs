@@ -82,17 +82,24 @@ pub(crate) fn plan(site: &Site, analysis: &Analysis, files: &[InputFile]) -> Pla
             .pages
             .binary_search_by(|p| p.key.as_str().cmp(&file.key))
             .ok()
-            .filter(|&i| site.pages[i].versions.get(lang).map(|v| &v.rel) == Some(&f.rel));
-        let Some(i) = found else {
+            .and_then(|i| {
+                Some((
+                    i,
+                    site.pages[i].versions.get(lang)?,
+                    analysis.scans[i].get(lang)?,
+                ))
+            })
+            .filter(|(_, old, _)| old.rel == f.rel);
+        let Some((i, old, old_scan)) = found else {
             return Plan::Rebuild(format!("`{}` is a new page", f.rel));
         };
         let page = &site.pages[i];
-        if page.versions[lang].meta != file.meta {
+        if old.meta != file.meta {
             return Plan::Rebuild(format!("the front matter of `{}` changed", f.rel));
         }
         let scan = markdown::scan(&file.body);
         let ids = |s: &Scan| s.headings.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
-        if ids(&scan) != ids(&analysis.scans[i][lang]) {
+        if ids(&scan) != ids(old_scan) {
             return Plan::Rebuild(format!("the heading ids of `{}` changed", f.rel));
         }
         analysis::duplicate_ids(&file, &scan, &mut diags);

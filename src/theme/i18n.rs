@@ -67,10 +67,22 @@ impl UiStrings {
 
 /// UI strings for every site language, with what is missing reported.
 pub(crate) struct Translations {
-    pub by_lang: BTreeMap<String, UiStrings>,
+    /// By language code; every configured language has its strings (a
+    /// language whose file failed to parse fails the build).
+    by_lang: BTreeMap<String, UiStrings>,
+    /// The default language's (else English) strings.
+    base: UiStrings,
     /// Per language: number of UI keys missing (filled from the default).
     pub missing: BTreeMap<String, usize>,
     pub total_keys: usize,
+}
+
+impl Translations {
+    /// The strings of a language by its code; the base strings for a code
+    /// that is not configured (which a checked site never asks for).
+    pub(crate) fn of(&self, code: &str) -> &UiStrings {
+        self.by_lang.get(code).unwrap_or(&self.base)
+    }
 }
 
 /// Loads the UI strings. Missing keys or files are warnings (errors under
@@ -142,6 +154,7 @@ pub(crate) fn load(
     }
     Some(Translations {
         by_lang,
+        base,
         missing,
         total_keys,
     })

@@ -33,7 +33,7 @@ fn claim_json(site: &Site, ui: &Translations, lang: &str, c: &Claim) -> Value {
         "statement": statement.map(|s| s.text),
         "statement_language": statement.map(|s| s.lang),
         "status": c.status.as_str(),
-        "status_label": ui.by_lang[lang].get(&format!("status_{}", c.status.as_str())),
+        "status_label": ui.of(lang).get(&format!("status_{}", c.status.as_str())),
         "topics": c.topics,
         "attributed_to": text(site, &c.attributed_to, lang),
         "date": c.date.map(|d| d.to_string()),
@@ -123,7 +123,7 @@ pub(crate) fn timeline_json(site: &Site, ui: &Translations, lang: &str) -> Optio
     if site.events.is_empty() {
         return None;
     }
-    let t = &ui.by_lang[lang];
+    let t = ui.of(lang);
     let from = model::page_url(lang, model::TIMELINE_KEY);
     let events: Vec<Value> = site
         .events
@@ -268,7 +268,7 @@ fn date_rfc3339(d: &PartialDate) -> String {
 /// schema.org ClaimReview for a claim page, safe to put inside `<script>`.
 pub(crate) fn claim_review(site: &Site, ui: &Translations, lang: &str, index: usize) -> String {
     let c = &site.claims[index];
-    let t = &ui.by_lang[lang];
+    let t = ui.of(lang);
     let appearances: Vec<Value> = c
         .citations
         .iter()
