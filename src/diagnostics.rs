@@ -174,7 +174,7 @@ impl Diagnostic {
     }
 
     /// The exit status a run that fails on this gives.
-    pub fn exit_class(&self) -> ExitClass {
+    pub(crate) fn exit_class(&self) -> ExitClass {
         match self.kind {
             Kind::Usage => ExitClass::Usage,
             Kind::Io => ExitClass::Io,

@@ -69,7 +69,7 @@ macro_rules! entity_id {
             }
 
             /// The index, for tables that run parallel to the entities.
-            pub fn index(self) -> usize {
+            pub(crate) fn index(self) -> usize {
                 self.0 as usize
             }
         }
