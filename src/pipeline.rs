@@ -270,7 +270,7 @@ pub(crate) fn check_input(
     };
     let coverage = coverage::measure(&site, ui_coverage);
     // Without --strict, missing translations are summarised per language
-    // (see `summary_lines`) rather than listed one by one.
+    // (see commands/build.rs) rather than listed one by one.
     if mode.strict() {
         warnings.extend(coverage::diagnostics(&coverage));
         warnings.escalate_translations();
@@ -485,32 +485,5 @@ impl Prepared {
     pub(crate) fn paths(&self) -> impl Iterator<Item = &str> {
         let kept = self.files.iter().map(|f| f.path.as_str());
         kept.chain(self.written.iter().map(String::as_str))
-    }
-
-    /// One line per language: pages written and translation coverage.
-    pub(crate) fn summary_lines(&self) -> Vec<String> {
-        self.coverage
-            .iter()
-            .map(|c| {
-                let mut line = format!(
-                    "  {:<6} {:>5} pages   {:>5.1}% translated",
-                    c.lang,
-                    self.pages_in(&c.lang),
-                    c.percent()
-                );
-                let gaps = c.missing.len() + c.missing_ui;
-                if gaps > 0 {
-                    line.push_str(&format!(
-                        " ({} missing: {} page{}, {} other field{}; --strict lists them)",
-                        gaps,
-                        c.missing_pages,
-                        if c.missing_pages == 1 { "" } else { "s" },
-                        gaps - c.missing_pages,
-                        if gaps - c.missing_pages == 1 { "" } else { "s" }
-                    ));
-                }
-                line
-            })
-            .collect()
     }
 }

@@ -7,7 +7,7 @@
 use crate::cli::BuildArgs;
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::output::{Foreign, Previous};
-use crate::pipeline::{self, BuildOptions, BuildReport, Search};
+use crate::pipeline::{self, BuildOptions, BuildReport, Prepared, Search};
 use crate::term::{Bar, Palette, Stream};
 use std::path::Path;
 
@@ -45,7 +45,7 @@ pub fn run(args: BuildArgs) -> u8 {
                     report.prepared.languages.join(", "),
                     output.display()
                 );
-                for line in report.prepared.summary_lines() {
+                for line in summary_lines(&report.prepared) {
                     println!("{line}");
                 }
                 if let Previous::MovedTo(p) = &report.previous {
@@ -135,4 +135,31 @@ pub(crate) fn summary_line(
         }
     }
     line
+}
+
+/// One line per language: pages written and translation coverage.
+fn summary_lines(p: &Prepared) -> Vec<String> {
+    p.coverage
+        .iter()
+        .map(|c| {
+            let mut line = format!(
+                "  {:<6} {:>5} pages   {:>5.1}% translated",
+                c.lang,
+                p.pages_in(&c.lang),
+                c.percent()
+            );
+            let gaps = c.missing.len() + c.missing_ui;
+            if gaps > 0 {
+                line.push_str(&format!(
+                    " ({} missing: {} page{}, {} other field{}; --strict lists them)",
+                    gaps,
+                    c.missing_pages,
+                    if c.missing_pages == 1 { "" } else { "s" },
+                    gaps - c.missing_pages,
+                    if gaps - c.missing_pages == 1 { "" } else { "s" }
+                ));
+            }
+            line
+        })
+        .collect()
 }
