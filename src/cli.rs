@@ -6,14 +6,14 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 /// The exit codes, as `--help` and the man page list them (README.md too).
-pub const EXIT_CODES_HELP: &str = "Exit codes:
+pub(crate) const EXIT_CODES_HELP: &str = "Exit codes:
   0  success
   1  content errors: the site's files are wrong (located messages say where and why)
   2  usage errors: unknown option, bad argument, `dossier new` into a non-empty folder
   3  I/O errors: a file or folder could not be read or written";
 
 /// `dossier 0.1.0 (theme default 0.1.0)`: the binary's and the embedded theme's version.
-pub static VERSION: LazyLock<String> = LazyLock::new(|| {
+pub(crate) static VERSION: LazyLock<String> = LazyLock::new(|| {
     format!(
         "{} (theme default {})",
         env!("CARGO_PKG_VERSION"),

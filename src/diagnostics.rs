@@ -5,32 +5,130 @@
 
 use std::fmt;
 
-/// How bad a finding is. Warnings become errors under `--strict` when they
-/// are about missing translations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How bad a finding is. Errors fail the run; warnings fail `build` only
+/// when `--strict` makes translation warnings errors ([`Diagnostics::escalate_translations`])
+/// and `check` only under its own `--strict`; notes never fail anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
+    Note,
+}
+
+/// What a finding is about: `check` prints one section per kind, `--strict`
+/// escalates `Translation` only, and the kind decides the exit status
+/// ([`ExitClass`]). In the order of `check`'s report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Pages, configuration and theme.
+    Content,
+    /// A link that leads nowhere, or that runs code.
+    Link,
+    /// A missing translation (page, field or UI string).
+    Translation,
+    /// A translation older than the text it follows (`check` only).
+    Outdated,
+    /// Claims, sources and events.
+    Data,
+    /// External URLs (`check` only).
+    External,
+    /// Where the site would be written (the output folder).
+    Output,
+    /// The command line.
+    Usage,
+    /// Reading or writing failed.
+    Io,
+}
+
+impl Kind {
+    /// Every kind `check` reports, in its order.
+    pub(crate) const REPORTED: [Kind; 6] = [
+        Kind::Content,
+        Kind::Link,
+        Kind::Translation,
+        Kind::Outdated,
+        Kind::Data,
+        Kind::External,
+    ];
+
+    /// The kind of a finding about the file at `path`, unless its maker
+    /// says otherwise: the data files are data, the theme's UI strings are
+    /// translations, everything else is content.
+    fn of_file(path: &str) -> Kind {
+        if path.starts_with("content/claims/")
+            || path == "content/sources.yaml"
+            || path == "content/timeline.yaml"
+        {
+            Kind::Data
+        } else if path.contains("/i18n") {
+            Kind::Translation
+        } else {
+            Kind::Content
+        }
+    }
+
+    /// The heading of `check`'s section.
+    pub(crate) fn title(self) -> &'static str {
+        match self {
+            Kind::Content => "Content and theme",
+            Kind::Link => "Internal links",
+            Kind::Translation => "Translation coverage",
+            Kind::Outdated => "Outdated translations",
+            Kind::Data => "Data integrity",
+            Kind::External => "External URLs",
+            Kind::Output => "Output",
+            Kind::Usage => "Usage",
+            Kind::Io => "Input and output",
+        }
+    }
+}
+
+/// The exit status a failure of this class gives (README.md, `--help`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitClass {
+    /// The site's content, theme or configuration (or the output folder): 1.
+    Content = 1,
+    /// The command line: 2.
+    Usage = 2,
+    /// The disk: 3.
+    Io = 3,
+}
+
+impl ExitClass {
+    pub(crate) fn code(self) -> u8 {
+        self as u8
+    }
 }
 
 /// One problem, located as precisely as the input allows.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+///
+/// The field order is the sort order of a report: by severity, then file
+/// and line (`kind` last, so that it never reorders what a run prints).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Path relative to the site root, with `/` separators.
+    /// Path relative to the site root, with `/` separators; empty when the
+    /// problem has no file (an output folder, the command line).
     pub path: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
     /// What would be valid, or the closest valid ids.
     pub help: Option<String>,
+    pub kind: Kind,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        severity: Severity,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        let path = path.into();
         Diagnostic {
-            severity: Severity::Error,
-            path: path.into(),
+            severity,
+            kind: Kind::of_file(&path),
+            path,
             line: None,
             column: None,
             message: message.into(),
@@ -38,55 +136,101 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
-        }
+    pub(crate) fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Error, path, message)
     }
 
-    pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
+    pub(crate) fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(Severity::Warning, path, message)
+    }
+
+    /// A problem that is about no file of the site.
+    pub(crate) fn unlocated(kind: Kind, message: impl Into<String>) -> Self {
+        Diagnostic::error("", message).kind(kind)
+    }
+
+    pub(crate) fn kind(mut self, kind: Kind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    pub(crate) fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
         self.line = line;
         self.column = column;
         self
     }
 
-    pub fn line(self, line: usize) -> Self {
+    pub(crate) fn line(self, line: usize) -> Self {
         self.at(Some(line), None)
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The exit status a run that fails on this gives.
+    pub(crate) fn exit_class(&self) -> ExitClass {
+        match self.kind {
+            Kind::Usage => ExitClass::Usage,
+            Kind::Io => ExitClass::Io,
+            _ => ExitClass::Content,
+        }
+    }
+
+    /// The diagnostic as the terminal shows it: the labels (`error:`,
+    /// `warning:`, `note:`, `help:`) coloured by `paint` when it is given.
+    pub(crate) fn render(&self, paint: &dyn Fn(Label, &str) -> String) -> String {
+        let label = |l: Label, text: &str| paint(l, text);
+        let name = match self.severity {
+            Severity::Error => "error:",
+            Severity::Warning => "warning:",
+            Severity::Note => "note:",
+        };
+        let mut s = label(Label::Severity(self.severity), name);
+        if !self.path.is_empty() {
+            s.push(' ');
+            s.push_str(&self.path);
+            if let Some(line) = self.line {
+                s.push_str(&format!(":{line}"));
+                if let Some(col) = self.column {
+                    s.push_str(&format!(":{col}"));
+                }
+            }
+            s.push(':');
+        }
+        // Control characters from the input (NUL, escape sequences) are
+        // shown escaped: visible, and unable to drive the terminal.
+        s.push(' ');
+        s.push_str(&visible(&self.message));
+        if let Some(help) = &self.help {
+            s.push_str("\n  ");
+            s.push_str(&label(Label::Help, "help:"));
+            s.push(' ');
+            s.push_str(help);
+        }
+        s
+    }
+}
+
+/// The parts of a rendered diagnostic that a terminal colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    Severity(Severity),
+    Help,
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{kind}: {}", self.path)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
-            }
-        }
-        // Control characters from the input (NUL, escape sequences) are
-        // shown escaped: visible, and unable to drive the terminal.
-        write!(f, ": {}", visible(&self.message))?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(&|_, text| text.to_string()))
     }
 }
+
+impl std::error::Error for Diagnostic {}
 
 fn visible(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(|c| c.is_control() && c != '\n') {
@@ -111,34 +255,29 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.items.push(d);
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
-    pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
-    }
-
-    pub fn items(&self) -> &[Diagnostic] {
-        &self.items
-    }
-
-    /// Turns translation warnings into errors (`--strict`).
-    pub fn escalate_warnings(&mut self) {
+    /// Turns translation warnings into errors (`--strict`); other warnings
+    /// (an unused file in a theme folder, say) stay warnings.
+    pub(crate) fn escalate_translations(&mut self) {
         for d in &mut self.items {
-            d.severity = Severity::Error;
+            if d.kind == Kind::Translation && d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
         }
     }
 
@@ -151,6 +290,12 @@ impl Diagnostics {
     }
 }
 
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { items: vec![d] }
+    }
+}
+
 impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
         Diagnostics {
@@ -160,7 +305,10 @@ impl FromIterator<Diagnostic> for Diagnostics {
 }
 
 /// The closest candidates to a misspelt id, for a "did you mean" hint.
-pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn closest<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
         .map(|c| (strsim::normalized_damerau_levenshtein(wanted, c), c))
@@ -171,7 +319,7 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 }
 
 /// "did you mean `a`, `b`?" or a list of what exists, for an unknown id.
-pub fn suggest<'a>(
+pub(crate) fn suggest<'a>(
     kind: &str,
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
@@ -196,46 +344,10 @@ pub fn suggest<'a>(
 }
 
 /// The 1-based line and column of a byte offset in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
-}
-
-/// The 1-based line where `needle` first stands as a whole token in a YAML
-/// text, used to place semantic errors (an unknown id) that serde cannot.
-pub fn find_line(text: &str, needle: &str) -> Option<usize> {
-    find_lines(text, needle).next()
-}
-
-/// Every 1-based line where `needle` stands as a whole token, in order.
-pub fn find_lines<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
-    text.lines()
-        .enumerate()
-        .filter(move |(_, line)| contains_token(line, needle))
-        .map(|(i, _)| i + 1)
-}
-
-fn contains_token(line: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return false;
-    }
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_' || c == '.' || c == '/';
-    let mut from = 0;
-    while let Some(pos) = line[from..].find(needle) {
-        let start = from + pos;
-        let end = start + needle.len();
-        let before_ok = line[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word(c));
-        let after_ok = line[end..].chars().next().is_none_or(|c| !is_word(c));
-        if before_ok && after_ok {
-            return true;
-        }
-        from = end;
-    }
-    false
 }

@@ -22,12 +22,7 @@ fn main() -> ExitCode {
     };
     ExitCode::from(match cli.command {
         Command::Build(args) => commands::build::run(args),
-        Command::Serve(args) => dossier::serve::run(dossier::serve::ServeOptions {
-            root: args.root,
-            port: args.port,
-            bind: args.bind,
-            open: args.open,
-        }),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Check(args) => commands::check::run(args),
         Command::Stamp(args) => commands::stamp::run(args),
         Command::New(args) => commands::new::run(args),

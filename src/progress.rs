@@ -13,6 +13,6 @@ pub trait Progress: Sync {
 }
 
 /// Reports nothing.
-pub struct NoProgress;
+pub(crate) struct NoProgress;
 
 impl Progress for NoProgress {}

@@ -3,6 +3,7 @@
 //! `NO_COLOR`), and the build's progress bar. Off a terminal nothing here
 //! writes an escape code.
 
+use crate::diagnostics::{Diagnostic, Label, Severity};
 use crate::progress::Progress;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
@@ -10,13 +11,13 @@ use std::time::Duration;
 
 /// A standard output stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stream {
+pub(crate) enum Stream {
     Stdout,
     Stderr,
 }
 
 impl Stream {
-    pub fn is_terminal(self) -> bool {
+    pub(crate) fn is_terminal(self) -> bool {
         match self {
             Stream::Stdout => std::io::stdout().is_terminal(),
             Stream::Stderr => std::io::stderr().is_terminal(),
@@ -25,18 +26,18 @@ impl Stream {
 }
 
 /// `NO_COLOR` set to anything but the empty string (see no-color.org).
-pub fn no_color() -> bool {
+pub(crate) fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Colours for one stream: on only when it is a terminal and `NO_COLOR` is unset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Palette {
+pub(crate) struct Palette {
     pub enabled: bool,
 }
 
 impl Palette {
-    pub fn for_stream(stream: Stream) -> Palette {
+    pub(crate) fn for_stream(stream: Stream) -> Palette {
         Palette {
             enabled: stream.is_terminal() && !no_color(),
         }
@@ -50,49 +51,30 @@ impl Palette {
         }
     }
 
-    pub fn error(self, text: &str) -> String {
+    pub(crate) fn error(self, text: &str) -> String {
         self.paint("1;31", text)
     }
 
-    pub fn warning(self, text: &str) -> String {
+    pub(crate) fn warning(self, text: &str) -> String {
         self.paint("1;33", text)
     }
 
-    pub fn help(self, text: &str) -> String {
+    pub(crate) fn help(self, text: &str) -> String {
         self.paint("36", text)
     }
 
-    pub fn success(self, text: &str) -> String {
+    pub(crate) fn success(self, text: &str) -> String {
         self.paint("1;32", text)
     }
 
-    /// Colours the labels of rendered diagnostics: `error:`, `warning:` and
-    /// `help:` at the start of a line (after indentation), and
-    /// `build failed:`. The rest of the text is left as it is.
-    pub fn diagnostics(self, text: &str) -> String {
-        if !self.enabled {
-            return text.to_string();
-        }
-        type Paint = fn(Palette, &str) -> String;
-        let labels: [(&str, Paint); 4] = [
-            ("error:", Palette::error),
-            ("build failed:", Palette::error),
-            ("warning:", Palette::warning),
-            ("help:", Palette::help),
-        ];
-        text.split('\n')
-            .map(|line| {
-                let body = line.trim_start();
-                let indent = &line[..line.len() - body.len()];
-                for (label, paint) in labels {
-                    if let Some(rest) = body.strip_prefix(label) {
-                        return format!("{indent}{}{rest}", paint(self, label));
-                    }
-                }
-                line.to_string()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+    /// A diagnostic as the terminal shows it, its labels coloured.
+    pub(crate) fn diagnostic(self, d: &Diagnostic) -> String {
+        d.render(&|label, text| match label {
+            Label::Severity(Severity::Error) => self.error(text),
+            Label::Severity(Severity::Warning) => self.warning(text),
+            Label::Severity(Severity::Note) => self.help(text),
+            Label::Help => self.help(text),
+        })
     }
 }
 
@@ -102,13 +84,13 @@ const TICKS: &str = "|/-\\ ";
 /// The build's progress on stderr: a spinner for the phases that cannot be
 /// counted (reading, checking links), a bar for rendering and writing.
 /// Drawn only when `enabled`; cleared when done, so the summary stands alone.
-pub struct Bar {
+pub(crate) struct Bar {
     bar: ProgressBar,
 }
 
 impl Bar {
     /// Progress on stderr, or a bar that draws nothing at all.
-    pub fn new(enabled: bool) -> Bar {
+    pub(crate) fn new(enabled: bool) -> Bar {
         let bar = if enabled {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
             if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
@@ -125,12 +107,12 @@ impl Bar {
 
     /// Whether a bar is shown: stdout and stderr are terminals (so nothing
     /// is drawn into a log or a pipe) and `--quiet` was not given.
-    pub fn wanted(quiet: bool) -> bool {
+    pub(crate) fn wanted(quiet: bool) -> bool {
         !quiet && Stream::Stdout.is_terminal() && Stream::Stderr.is_terminal()
     }
 
     /// Removes the bar from the screen.
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         self.bar.finish_and_clear();
     }
 }

@@ -417,11 +417,13 @@ fn with_search_or_without_the_pages_are_the_same_and_so_is_the_index() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     std::env::set_var("SOURCE_DATE_EPOCH", "1755129600");
-    let in_memory = dossier::build::prepare(
+    let in_memory = dossier::pipeline::prepare(
         site.path(),
-        &dossier::build::PrepareOptions {
-            search: true,
-            ..Default::default()
+        &dossier::commands::settings(),
+        dossier::pipeline::Mode::Preview {
+            live_reload: None,
+            previous: None,
+            search: dossier::pipeline::Search::Index,
         },
     )
     .unwrap_or_else(|e| panic!("{e:?}"));

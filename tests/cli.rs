@@ -463,3 +463,31 @@ fn each_exit_code_is_produced_by_its_case() {
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(stderr(&out).contains("cannot create folder"));
 }
+
+#[test]
+fn strict_fails_on_a_missing_translation_but_not_on_a_stray_theme_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    assert!(new_site(&site, "en,tr").status.success());
+    // A file the theme does not use is a warning, and --strict is about
+    // translations only: the build still passes.
+    std::fs::create_dir_all(site.join("themes/default")).unwrap();
+    std::fs::write(site.join("themes/default/notes.txt"), "to do\n").unwrap();
+    let out = build(&site, &["--strict"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning: themes/default/notes.txt: not used"),
+        "{err}"
+    );
+    // A page with no translation fails it.
+    std::fs::remove_file(site.join("content/tr/example.md")).unwrap();
+    let out = build(&site, &["--strict"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/tr/example.md: missing translation"),
+        "{err}"
+    );
+    assert!(!err.contains("error: themes/default/notes.txt"), "{err}");
+}

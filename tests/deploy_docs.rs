@@ -147,6 +147,7 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one scenario, step by step
 fn nginx_example_is_valid_and_serves_a_build_under_its_subpath() {
     let example = std::fs::read_to_string(docs("examples/nginx.conf")).unwrap();
     // What DEPLOY.md promises, in the file itself.

@@ -1,7 +1,10 @@
 //! The shipped explainer (the repository's own site.yaml and content/):
 //! complete in every language, every claim traceable, every source used.
 
-use dossier::{analysis, config, input, model};
+use dossier::model;
+use dossier::parse::config;
+use dossier::read::input;
+use dossier::resolve::analysis;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -10,7 +13,8 @@ fn site() -> (model::Site, analysis::Analysis) {
     let text = input::read_config(root).expect("site.yaml");
     let config = config::parse(&text).expect("valid site.yaml");
     let input = input::read_site(root, text, &config.theme).expect("readable content");
-    let site = model::build(config, &input).unwrap_or_else(|d| panic!("{:?}", d.into_sorted()));
+    let site = dossier::pipeline::site_model(config, &input)
+        .unwrap_or_else(|d| panic!("{:?}", d.into_sorted()));
     let analysis = analysis::analyse(&site).unwrap_or_else(|d| panic!("{:?}", d.into_sorted()));
     (site, analysis)
 }
@@ -69,8 +73,9 @@ fn every_source_is_cited_by_a_claim() {
 fn every_claim_is_linked_from_a_page_in_every_language() {
     let (site, analysis) = site();
     for lang in site.config.codes() {
+        let reader = site.config.lang(lang).unwrap();
         for (i, c) in site.claims.iter().enumerate() {
-            let pages = &analysis.claim_pages[lang][i];
+            let pages = &analysis.claim_pages[reader][i];
             // Only pages really written in this language count.
             let own: Vec<&String> = pages
                 .iter()
@@ -155,16 +160,16 @@ fn the_required_disagreements_are_in_the_data() {
             .unwrap_or_else(|| panic!("no claim {id}"))
     };
     let ascend = claim("r2-rumour-ascend-910b");
-    assert_eq!(ascend.status, dossier::data::Status::Superseded);
+    assert_eq!(ascend.status, dossier::parse::data::Status::Superseded);
     assert!(ascend.superseded_by.is_some());
     assert!(ascend
         .citations
         .iter()
-        .any(|c| c.stance == dossier::data::Stance::Contradicts));
+        .any(|c| c.stance == dossier::parse::data::Stance::Contradicts));
     let rumoured = site
         .claims
         .iter()
-        .filter(|c| c.status == dossier::data::Status::Rumored)
+        .filter(|c| c.status == dossier::parse::data::Status::Rumored)
         .count();
     assert!(rumoured >= 3, "the R2 specifications are rumours");
 }

@@ -4,19 +4,22 @@
 
 mod common;
 use common::*;
-use dossier::build::{prepare, PrepareOptions, Prepared};
+use dossier::commands::settings;
+use dossier::pipeline::{prepare, Mode, Prepared, Search};
 use std::path::Path;
 
 fn full(root: &Path) -> Prepared {
-    prepare(root, &PrepareOptions::default()).unwrap_or_else(|e| panic!("{e:?}"))
+    prepare(root, &settings(), Mode::Check).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 fn after(root: &Path, previous: &Prepared) -> Prepared {
     prepare(
         root,
-        &PrepareOptions {
+        &settings(),
+        Mode::Preview {
+            live_reload: None,
             previous: Some(&previous.cache),
-            ..Default::default()
+            search: Search::Skip,
         },
     )
     .unwrap_or_else(|e| panic!("{e:?}"))
@@ -169,7 +172,7 @@ fn editing_the_theme_rerenders_everything() {
     std::fs::create_dir_all(&dir).unwrap();
     let en = dossier::theme::default_theme_files()["i18n/en.yaml"]
         .bytes
-        .clone();
+        .to_vec();
     let edited = String::from_utf8(en)
         .unwrap()
         .replace("Skip to content", "Skip ahead");

@@ -5,14 +5,15 @@
 
 mod common;
 use common::*;
-use dossier::build::{prepare, PrepareOptions};
-use dossier::session::{RebuildKind, Rebuilt, Session};
+use dossier::commands::settings;
+use dossier::pipeline::{prepare, Mode, Search};
+use dossier::serve::session::{RebuildKind, Rebuilt, Session};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn start(root: &Path) -> Session {
     std::env::set_var("SOURCE_DATE_EPOCH", "1755129600");
-    Session::start(root, None, false)
+    Session::start(root, settings, None, Search::Skip)
         .unwrap_or_else(|e| panic!("{e:?}"))
         .0
 }
@@ -39,7 +40,7 @@ fn sorted(mut paths: Vec<String>) -> Vec<String> {
 
 /// The session's site equals a full build of the files as they are now.
 fn same_as_full_build(session: &Session, root: &Path) {
-    let full = prepare(root, &PrepareOptions::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let full = prepare(root, &settings(), Mode::Check).unwrap_or_else(|e| panic!("{e:?}"));
     let expected: BTreeMap<&str, &[u8]> = full
         .files
         .iter()
@@ -73,7 +74,7 @@ fn page(session: &Session, path: &str) -> String {
 
 /// The full build's errors for the site as it is now, as text.
 fn full_build_errors(root: &Path) -> Vec<String> {
-    match prepare(root, &PrepareOptions::default()) {
+    match prepare(root, &settings(), Mode::Check) {
         Ok(_) => panic!("the full build succeeded"),
         Err(e) => e.iter().map(ToString::to_string).collect(),
     }
@@ -278,7 +279,7 @@ fn a_text_edit_that_fails_to_render_is_followed_by_a_full_rebuild() {
     // A theme whose page template refuses a word.
     let page_html = dossier::theme::default_theme_files()["templates/page.html"]
         .bytes
-        .clone();
+        .to_vec();
     let refusing = String::from_utf8(page_html).unwrap().replacen(
         "{% block main %}",
         "{% block main %}{% if page.content is containing(\"FORBIDDEN\") %}{{ throw(message=\"the word is refused\") }}{% endif %}",

@@ -191,6 +191,7 @@ fn join(base: &str, rel: &str) -> String {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one scenario, step by step
 fn the_output_works_under_a_subpath_over_http() {
     let site = fixture("basic");
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();

@@ -6,11 +6,14 @@
 //! properties that must hold for any input (ids unique, URLs that resolve
 //! back to their target, dates that round-trip, output that stays escaped).
 
-use dossier::data::{RawEvent, RawSource};
-use dossier::date::{PartialDate, Timestamp};
-use dossier::input::{InputFile, SiteInput};
-use dossier::links::LinkIndex;
-use dossier::{config, data, highlight, links, markdown, pages};
+use dossier::markdown::{self, highlight};
+use dossier::parse::data::{RawEvent, RawSource};
+use dossier::parse::date::{PartialDate, Timestamp};
+use dossier::parse::front_matter as pages;
+use dossier::parse::{config, data};
+use dossier::read::input::{InputFile, SiteInput};
+use dossier::resolve::links;
+use dossier::resolve::links::LinkIndex;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -36,7 +39,7 @@ pub const TARGETS: &[(&str, Target)] = &[
 fn text_of(rel: &str, bytes: &[u8]) -> Option<String> {
     InputFile {
         rel: rel.to_string(),
-        bytes: bytes.to_vec(),
+        bytes: bytes.into(),
     }
     .text()
     .ok()
@@ -69,7 +72,7 @@ pub fn front_matter(data: &[u8]) {
     if let Ok(page) = pages::parse_page(&rel, "en", &text) {
         for seg in page.key.split('/').filter(|s| !s.is_empty()) {
             assert!(
-                dossier::slug::is_safe_id(seg),
+                dossier::parse::slug::is_safe_id(seg),
                 "unsafe page key {:?}",
                 page.key
             );
@@ -144,7 +147,7 @@ pub fn site_config(data: &[u8]) {
     };
     if let Ok(c) = config::parse(&text) {
         assert!(c.language(&c.default_language).is_some());
-        assert!(dossier::slug::is_safe_id(&c.theme));
+        assert!(dossier::parse::slug::is_safe_id(&c.theme));
         for l in &c.languages {
             assert!(config::is_language_tag(&l.code), "{:?}", l.code);
             assert!(!l.code.contains(['/', '\\', '.', '\0']));
@@ -166,7 +169,7 @@ fn link_index() -> &'static LinkIndex {
         .expect("fixed config");
         let file = |rel: &str, text: &str| InputFile {
             rel: rel.into(),
-            bytes: text.as_bytes().to_vec(),
+            bytes: text.as_bytes().into(),
         };
         let input = SiteInput {
             config_text: String::new(),
@@ -182,8 +185,8 @@ fn link_index() -> &'static LinkIndex {
             theme: Vec::new(),
             statics: Vec::new(),
         };
-        let site = dossier::model::build(config, &input).expect("fixed site");
-        let analysis = dossier::analysis::analyse(&site).expect("fixed site");
+        let site = dossier::pipeline::site_model(config, &input).expect("fixed site");
+        let analysis = dossier::resolve::analysis::analyse(&site).expect("fixed site");
         std::sync::Arc::try_unwrap(analysis.links).unwrap_or_else(|_| unreachable!())
     })
 }
@@ -377,12 +380,14 @@ pub fn site(data: &[u8]) {
             // refused names (see `input::unsafe_name`).
             if !rel.is_empty()
                 && !rel.split('/').any(|s| {
-                    s.is_empty() || s.starts_with('.') || dossier::input::unsafe_name(s).is_some()
+                    s.is_empty()
+                        || s.starts_with('.')
+                        || dossier::read::input::unsafe_name(s).is_some()
                 })
             {
                 content.push(InputFile {
                     rel: path.to_string(),
-                    bytes: body.as_bytes().to_vec(),
+                    bytes: body.as_bytes().into(),
                 });
             }
         }
@@ -401,9 +406,12 @@ pub fn site(data: &[u8]) {
         theme: Vec::new(),
         statics: Vec::new(),
     };
-    if let Ok(prepared) =
-        dossier::build::prepare_input(config, input, &dossier::build::PrepareOptions::default())
-    {
+    if let Ok(prepared) = dossier::pipeline::prepare_input(
+        config,
+        input,
+        &dossier::commands::settings(),
+        dossier::pipeline::Mode::Check,
+    ) {
         for f in &prepared.files {
             assert!(!f.path.is_empty() && !f.path.starts_with('/'));
             assert!(
@@ -424,10 +432,10 @@ pub fn language_code(data: &[u8]) {
     let Ok(code) = std::str::from_utf8(data) else {
         return;
     };
-    let accepted = dossier::langtag::site_code_problem(code).is_none();
+    let accepted = dossier::parse::langtag::site_code_problem(code).is_none();
     assert_eq!(
         accepted,
-        config::is_language_tag(code) && code.len() <= dossier::langtag::MAX_SITE_CODE_LEN,
+        config::is_language_tag(code) && code.len() <= dossier::parse::langtag::MAX_SITE_CODE_LEN,
         "{code:?}"
     );
     if !accepted {
@@ -441,12 +449,13 @@ pub fn language_code(data: &[u8]) {
         "title: {{en: T}}\ndefault_language: en\nlanguages: [{{code: en, name: E}}, {{code: '{code}', name: X}}]\n"
     );
     let parsed = config::parse(&yaml);
-    let clash = dossier::langtag::same(code, "en") || dossier::slug::is_reserved_name(code);
+    let clash =
+        dossier::parse::langtag::same(code, "en") || dossier::parse::slug::is_reserved_name(code);
     assert_eq!(parsed.is_ok(), !clash, "{code:?}: {:?}", parsed.err());
     let page = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><title>T</title></head><body data-pagefind-body><p>Words to index</p></body></html>"
     );
-    let index = dossier::search::index(["x/index.html"], |_| Ok(page.clone().into_bytes()));
+    let index = dossier::output::search::index(["x/index.html"], |_| Ok(page.clone().into_bytes()));
     assert!(index.is_ok(), "{code:?}: {:?}", index.err());
 }
 
@@ -484,11 +493,11 @@ pub fn output_path(data: &[u8]) {
     symlink("deep/er/../../lnk", site.join("chain")).unwrap();
     let site = site.canonicalize().unwrap();
     let path = site.join(rel);
-    let resolved = dossier::outpath::resolve(&path, &site);
+    let resolved = dossier::output::outpath::resolve(&path, &site);
     if let (Ok(real), Ok(want)) = (&resolved, path.canonicalize()) {
         assert_eq!(real, &want, "{rel:?}");
     }
-    if dossier::output::check_output_location(&site, &path).is_ok() {
+    if dossier::output::check_output_location(&site, &site, &path).is_ok() {
         let real = resolved.expect("an accepted output resolves");
         assert!(
             !site.starts_with(&real),

@@ -2,11 +2,11 @@
 //! line that wrote a link when there is one, else reported once per problem
 //! with the rendered pages that carry it (a template wrote it).
 
-use super::{abbreviated, Finding, Group, Level};
-use crate::analysis::Analysis;
-use crate::diagnostics::{line_col, Diagnostic};
-use crate::linkcheck::{percent_decode, Broken, Problem};
+use super::abbreviated;
+use crate::check::linkcheck::{percent_decode, Broken, Problem};
+use crate::diagnostics::{line_col, Diagnostic, Kind, Severity};
 use crate::model::Site;
+use crate::resolve::analysis::Analysis;
 use std::collections::{BTreeMap, HashMap};
 
 /// Broken links of the rendered pages, placed at the Markdown line that
@@ -16,7 +16,7 @@ pub(super) fn findings(
     broken: &[Broken],
     facts: Option<(&Site, &Analysis)>,
     outputs: &[&str],
-) -> Vec<Finding> {
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let origins = facts.map(|(site, _)| origins(site)).unwrap_or_default();
     let mut from_markdown: BTreeMap<(String, usize, String), (&Broken, bool)> = BTreeMap::new();
@@ -26,9 +26,10 @@ pub(super) fn findings(
         let line = origin
             .zip(facts)
             .and_then(|((page, lang), (site, analysis))| {
-                let v = &site.pages[*page].versions[lang];
+                let v = site.pages[*page].versions.get(lang)?;
                 let wanted = percent_decode(&b.link.url);
-                analysis.scans[*page][lang]
+                analysis.scans[*page]
+                    .get(lang)?
                     .links
                     .iter()
                     .find(|l| percent_decode(&l.dest) == wanted)
@@ -60,10 +61,12 @@ pub(super) fn findings(
         }
     }
     for ((rel, line, url), (b, _)) in from_markdown {
-        let d = Diagnostic::error(
+        let d = Diagnostic::new(
+            severity_of(&b.problem),
             rel,
             format!("broken link `{url}`: {}", problem_text(&b.problem)),
         )
+        .kind(Kind::Link)
         .line(line)
         .help(same_name(b, outputs).unwrap_or_else(|| {
             format!(
@@ -72,11 +75,7 @@ pub(super) fn findings(
                 b.link.file.trim_end_matches("index.html")
             )
         }));
-        out.push(Finding {
-            group: Group::Links,
-            level: level_of(&b.problem),
-            diagnostic: d,
-        });
+        out.push(d);
     }
     for list in from_templates.into_values() {
         let b = list[0];
@@ -101,24 +100,22 @@ pub(super) fn findings(
             }
             _ => {}
         }
-        let d = Diagnostic::error(
+        let d = Diagnostic::new(
+            severity_of(&b.problem),
             &b.link.file,
             format!("broken link `{}`: {problem}", b.link.url),
         )
+        .kind(Kind::Link)
         .help(help);
-        out.push(Finding {
-            group: Group::Links,
-            level: level_of(&b.problem),
-            diagnostic: d,
-        });
+        out.push(d);
     }
     out
 }
 
-fn level_of(p: &Problem) -> Level {
+fn severity_of(p: &Problem) -> Severity {
     match p {
-        Problem::RootAbsolute => Level::Warning,
-        _ => Level::Error,
+        Problem::RootAbsolute => Severity::Warning,
+        _ => Severity::Error,
     }
 }
 
@@ -153,7 +150,7 @@ fn same_name(b: &Broken, outputs: &[&str]) -> Option<String> {
         .iter()
         .filter(|p| p.rsplit('/').next() == Some(name))
         .take(3)
-        .map(|p| format!("`{}`", crate::links::relative(&b.link.file, p)))
+        .map(|p| format!("`{}`", crate::resolve::links::relative(&b.link.file, p)))
         .collect();
     (!hits.is_empty()).then(|| format!("did you mean {}?", hits.join(", ")))
 }

@@ -4,9 +4,10 @@
 //! rendered and written, then cleared. Off a terminal, or with `--quiet`,
 //! nothing is drawn. `--quiet` prints only the one-line summary (and errors).
 
-use crate::build::{self, BuildOptions, BuildReport};
 use crate::cli::BuildArgs;
-use crate::output::Previous;
+use crate::diagnostics::{Diagnostic, Kind};
+use crate::output::{Foreign, Previous};
+use crate::pipeline::{self, BuildOptions, BuildReport, Prepared, Search};
 use crate::term::{Bar, Palette, Stream};
 use std::path::Path;
 
@@ -15,27 +16,36 @@ pub fn run(args: BuildArgs) -> u8 {
     let options = BuildOptions {
         root: args.root,
         output: output.clone(),
+        cwd: std::env::current_dir().unwrap_or_default(),
         strict: args.strict,
-        force: args.force,
-        search: !args.no_search,
+        foreign: if args.force {
+            Foreign::MoveAside
+        } else {
+            Foreign::Refuse
+        },
+        search: if args.no_search {
+            Search::Skip
+        } else {
+            Search::Index
+        },
     };
     let err_colour = Palette::for_stream(Stream::Stderr);
     let out_colour = Palette::for_stream(Stream::Stdout);
     let bar = Bar::new(Bar::wanted(args.quiet));
-    let result = build::build_with_progress(&options, &bar);
+    let result = pipeline::build_with_progress(&options, &super::settings(), &bar);
     bar.finish();
     match result {
         Ok(report) => {
             if !args.quiet {
                 for w in &report.prepared.warnings {
-                    eprintln!("{}", err_colour.diagnostics(&w.to_string()));
+                    eprintln!("{}", err_colour.diagnostic(w));
                 }
                 println!(
                     "Built {} in {}:",
                     report.prepared.languages.join(", "),
                     output.display()
                 );
-                for line in report.prepared.summary_lines() {
+                for line in summary_lines(&report.prepared) {
                     println!("{line}");
                 }
                 if let Previous::MovedTo(p) = &report.previous {
@@ -49,17 +59,45 @@ pub fn run(args: BuildArgs) -> u8 {
             println!("{}", summary_line(&report, &output, args.quiet, out_colour));
             super::exit::SUCCESS
         }
-        Err(e) => {
-            eprintln!("{}", err_colour.diagnostics(&e.to_string()));
-            e.exit_code() as u8
-        }
+        Err(errors) => failed(&errors, err_colour),
     }
+}
+
+/// Every error, then (for errors in the site) how many: the exit status is
+/// the gravest class among them (an I/O error over a content error).
+fn failed(errors: &[Diagnostic], colour: Palette) -> u8 {
+    for d in errors {
+        eprintln!("{}", colour.diagnostic(d));
+    }
+    let about_site = |d: &&Diagnostic| !matches!(d.kind, Kind::Output | Kind::Io);
+    let n = errors
+        .iter()
+        .filter(about_site)
+        .filter(|d| d.is_error())
+        .count();
+    if errors.iter().all(|d| about_site(&d)) {
+        eprintln!(
+            "{} {n} error{}; nothing was written",
+            colour.error("build failed:"),
+            if n == 1 { "" } else { "s" }
+        );
+    }
+    errors
+        .iter()
+        .map(|d| d.exit_class().code())
+        .max()
+        .unwrap_or(super::exit::CONTENT)
 }
 
 /// The build in one line. Under `--quiet` it also carries what the omitted
 /// lines would have said: languages not fully translated, how many
 /// warnings there were, and where a foreign output folder went.
-pub fn summary_line(report: &BuildReport, output: &Path, quiet: bool, colour: Palette) -> String {
+pub(crate) fn summary_line(
+    report: &BuildReport,
+    output: &Path,
+    quiet: bool,
+    colour: Palette,
+) -> String {
     let p = &report.prepared;
     let pages: usize = p.languages.iter().map(|l| p.pages_in(l)).sum();
     let langs = p.languages.len();
@@ -97,4 +135,31 @@ pub fn summary_line(report: &BuildReport, output: &Path, quiet: bool, colour: Pa
         }
     }
     line
+}
+
+/// One line per language: pages written and translation coverage.
+fn summary_lines(p: &Prepared) -> Vec<String> {
+    p.coverage
+        .iter()
+        .map(|c| {
+            let mut line = format!(
+                "  {:<6} {:>5} pages   {:>5.1}% translated",
+                c.lang,
+                p.pages_in(&c.lang),
+                c.percent()
+            );
+            let gaps = c.missing.len() + c.missing_ui;
+            if gaps > 0 {
+                line.push_str(&format!(
+                    " ({} missing: {} page{}, {} other field{}; --strict lists them)",
+                    gaps,
+                    c.missing_pages,
+                    if c.missing_pages == 1 { "" } else { "s" },
+                    gaps - c.missing_pages,
+                    if gaps - c.missing_pages == 1 { "" } else { "s" }
+                ));
+            }
+            line
+        })
+        .collect()
 }

@@ -2,8 +2,9 @@
 //! on standard error (the external URL list, when asked for, alone on
 //! standard output) and turn it into an exit code.
 
-use crate::check::{self, Finding, Group, Level, Report};
+use crate::check::{self, Report};
 use crate::cli::CheckArgs;
+use crate::diagnostics::{Diagnostic, Kind, Severity};
 use std::fmt::Write as _;
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -12,7 +13,7 @@ pub fn run(args: CheckArgs) -> u8 {
     } else {
         format!("dossier stamp --root {}", args.root.display())
     };
-    let report = check::run(&args.root, &stamp);
+    let report = check::run(&args.root, &super::settings(), &stamp);
     eprint!("{}", render(&report, &args));
     if args.list_external {
         let mut out = String::new();
@@ -37,28 +38,28 @@ fn render(r: &Report, args: &CheckArgs) -> String {
         args.root.display(),
         r.languages.join(", ")
     );
-    for group in Group::ALL {
-        let items: Vec<&Finding> = r.findings.iter().filter(|f| f.group == group).collect();
+    for kind in Kind::REPORTED {
+        let items: Vec<&Diagnostic> = r.findings.iter().filter(|d| d.kind == kind).collect();
         let _ = writeln!(
             s,
             "\n== {}: {}",
-            group.title(),
-            tally(&items, extra(r, group))
+            kind.title(),
+            tally(&items, extra(r, kind))
         );
-        if group == Group::Translations && !r.coverage.is_empty() {
+        if kind == Kind::Translation && !r.coverage.is_empty() {
             coverage_table(r, &mut s);
         }
-        for f in items {
-            let _ = writeln!(s, "{}", finding(f));
+        for d in items {
+            let _ = writeln!(s, "{d}");
         }
     }
     for why in &r.skipped {
         let _ = writeln!(s, "\nnot checked: {why}");
     }
     let (e, w, n) = (
-        r.count(Level::Error),
-        r.count(Level::Warning),
-        r.count(Level::Note),
+        r.count(Severity::Error),
+        r.count(Severity::Warning),
+        r.count(Severity::Note),
     );
     let verdict = if r.failed(args.strict) {
         "check failed"
@@ -80,14 +81,14 @@ fn render(r: &Report, args: &CheckArgs) -> String {
 }
 
 /// `ok`, or `2 errors, 1 warning`, with what was looked at.
-fn tally(items: &[&Finding], extra: String) -> String {
+fn tally(items: &[&Diagnostic], extra: String) -> String {
     let mut parts = Vec::new();
-    for (level, name) in [
-        (Level::Error, "error"),
-        (Level::Warning, "warning"),
-        (Level::Note, "note"),
+    for (severity, name) in [
+        (Severity::Error, "error"),
+        (Severity::Warning, "warning"),
+        (Severity::Note, "note"),
     ] {
-        let n = items.iter().filter(|f| f.level == level).count();
+        let n = items.iter().filter(|d| d.severity == severity).count();
         if n > 0 {
             parts.push(format!("{n} {name}{}", plural(n)));
         }
@@ -104,40 +105,19 @@ fn tally(items: &[&Finding], extra: String) -> String {
     }
 }
 
-fn extra(r: &Report, group: Group) -> String {
-    match group {
-        Group::Links if r.rendered_files > 0 => format!(
+fn extra(r: &Report, kind: Kind) -> String {
+    match kind {
+        Kind::Link if r.rendered_files > 0 => format!(
             "{} links in {} rendered files",
             r.links_checked, r.rendered_files
         ),
-        Group::External => format!(
+        Kind::External => format!(
             "{} URL{}, syntax only; --list-external lists them",
             r.external.len(),
             plural(r.external.len())
         ),
         _ => String::new(),
     }
-}
-
-fn finding(f: &Finding) -> String {
-    let d = &f.diagnostic;
-    let label = match f.level {
-        Level::Error => "error",
-        Level::Warning => "warning",
-        Level::Note => "note",
-    };
-    let mut s = format!("{label}: {}", d.path);
-    if let Some(line) = d.line {
-        let _ = write!(s, ":{line}");
-        if let Some(col) = d.column {
-            let _ = write!(s, ":{col}");
-        }
-    }
-    let _ = write!(s, ": {}", d.message);
-    if let Some(help) = &d.help {
-        let _ = write!(s, "\n  help: {help}");
-    }
-    s
 }
 
 fn coverage_table(r: &Report, s: &mut String) {

@@ -16,7 +16,7 @@ pub fn run() -> u8 {
 
 /// The whole page, in roff: clap_mangen's sections for the top-level
 /// command, then one section per subcommand, then EXIT STATUS.
-pub fn render() -> std::io::Result<Vec<u8>> {
+pub(crate) fn render() -> std::io::Result<Vec<u8>> {
     let mut cmd = crate::cli::command();
     cmd.build();
     let man = Man::new(cmd.clone());

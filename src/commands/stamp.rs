@@ -4,12 +4,12 @@
 //! nothing else, and writes no file at all when any of them is refused.
 
 use super::exit;
+use crate::check::freshness;
 use crate::cli::StampArgs;
-use crate::config::SiteConfig;
-use crate::diagnostics::Diagnostic;
-use crate::freshness;
-use crate::input::InputFile;
-use crate::pages;
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
+use crate::parse::config::{Language, SiteConfig};
+use crate::parse::front_matter;
+use crate::read::input::InputFile;
 use std::path::{Path, PathBuf};
 
 /// A file to stamp, checked and edited in memory.
@@ -21,19 +21,18 @@ struct Plan {
     changed: Option<String>,
 }
 
-type Refusal = (Vec<Diagnostic>, u8);
-
 pub fn run(args: StampArgs) -> u8 {
-    let config =
-        match crate::input::read_config(&args.root).and_then(|text| crate::config::parse(&text)) {
-            Ok(c) => c,
-            Err(diags) => {
-                for d in diags.into_sorted() {
-                    eprintln!("{d}");
-                }
-                return exit::CONTENT;
+    let config = match crate::read::input::read_config(&args.root)
+        .and_then(|text| crate::parse::config::parse(&text))
+    {
+        Ok(c) => c,
+        Err(diags) => {
+            for d in diags.into_sorted() {
+                eprintln!("{d}");
             }
-        };
+            return exit::CONTENT;
+        }
+    };
     let content = args.root.join("content");
     let Ok(content_dir) = content.canonicalize() else {
         eprintln!(
@@ -48,11 +47,11 @@ pub fn run(args: StampArgs) -> u8 {
     for file in &args.files {
         match plan(file, &args.root, &content_dir, &config) {
             Ok(p) => plans.push(p),
-            Err((diags, c)) => {
-                for d in diags {
+            Err(diags) => {
+                for d in &diags.into_sorted() {
                     eprintln!("{d}");
+                    code = code.max(d.exit_class().code());
                 }
-                code = code.max(c);
             }
         }
     }
@@ -80,19 +79,91 @@ pub fn run(args: StampArgs) -> u8 {
     exit::SUCCESS
 }
 
-fn usage(rel: &str, message: String, help: String) -> Refusal {
-    (
-        vec![Diagnostic::error(rel, message).help(help)],
-        exit::USAGE,
-    )
+fn usage(rel: &str, message: String, help: String) -> Diagnostics {
+    Diagnostic::error(rel, message)
+        .kind(Kind::Usage)
+        .help(help)
+        .into()
 }
 
+/// A translated page named on the command line, and its default-language page.
+struct Target<'c> {
+    canonical: PathBuf,
+    rel: String,
+    lang: &'c Language,
+    source_rel: String,
+    source_path: PathBuf,
+}
+
+/// Checks FILE, and reads and edits it in memory.
 fn plan(
     file: &Path,
     root: &Path,
     content_dir: &Path,
     config: &SiteConfig,
-) -> Result<Plan, Refusal> {
+) -> Result<Plan, Diagnostics> {
+    let Target {
+        canonical,
+        rel,
+        lang,
+        source_rel,
+        source_path,
+    } = target(file, root, content_dir, config)?;
+    let source_text = read(&source_path, &source_rel)?.text()?;
+    let (_, body, _) = front_matter::split_front_matter(&source_rel, &source_text)?;
+    let fingerprint = freshness::fingerprint(body);
+
+    let file = read(&canonical, &rel)?;
+    let text = file.text()?;
+    // A page that does not parse is fixed first: its errors, at their lines.
+    let parsed = front_matter::parse_page(&rel, &lang.code, &text)?;
+    if parsed.meta.translated_from.as_deref() == Some(fingerprint.as_str()) {
+        return Ok(Plan {
+            path: canonical,
+            rel,
+            source_rel,
+            fingerprint,
+            changed: None,
+        });
+    }
+    let original = String::from_utf8(file.bytes.to_vec()).unwrap_or_default();
+    let edited = freshness::set_translated_from(&original, &fingerprint)
+        .map_err(|why| Diagnostic::error(&rel, why).line(1))?;
+    let reread = InputFile {
+        rel: rel.clone(),
+        bytes: edited.as_bytes().into(),
+    };
+    let ok = reread
+        .text()
+        .ok()
+        .and_then(|t| front_matter::parse_page(&rel, &lang.code, &t).ok())
+        .is_some_and(|p| p.meta.translated_from.as_deref() == Some(fingerprint.as_str()));
+    if !ok {
+        return Err(
+            Diagnostic::error(&rel, "cannot add `translated_from` to this front matter")
+                .help(format!(
+                    "add the line `translated_from: {fingerprint}` by hand"
+                ))
+                .into(),
+        );
+    }
+    Ok(Plan {
+        path: canonical,
+        rel,
+        source_rel,
+        fingerprint,
+        changed: Some(edited),
+    })
+}
+
+/// Finds FILE in the site, and refuses what is not a translated page with
+/// a default-language counterpart.
+fn target<'c>(
+    file: &Path,
+    root: &Path,
+    content_dir: &Path,
+    config: &'c SiteConfig,
+) -> Result<Target<'c>, Diagnostics> {
     let shown = file.display().to_string();
     let example = "name a translated page, such as `content/tr/about.md`";
     // A path from here, else from the site's folder: the first that is in the site.
@@ -127,7 +198,7 @@ fn plan(
     let Some((folder, page)) = freshness::split_page_rel(&rel) else {
         return Err(usage(&rel, "is not a Markdown page".into(), example.into()));
     };
-    let codes = crate::config::quoted_list(config.codes());
+    let codes = crate::parse::config::quoted_list(config.codes());
     let Some(lang) = config.language(folder) else {
         return Err(usage(
             &rel,
@@ -158,68 +229,24 @@ fn plan(
             ),
         ));
     }
-    let source_text = read(&source_path, &source_rel)?
-        .text()
-        .map_err(|d| (vec![d], exit::CONTENT))?;
-    let (_, body, _) = pages::split_front_matter(&source_rel, &source_text)
-        .map_err(|d| (vec![d], exit::CONTENT))?;
-    let fingerprint = freshness::fingerprint(body);
-
-    let file = read(&canonical, &rel)?;
-    let text = file.text().map_err(|d| (vec![d], exit::CONTENT))?;
-    // A page that does not parse is fixed first: its errors, at their lines.
-    let parsed =
-        pages::parse_page(&rel, &lang.code, &text).map_err(|d| (d.into_sorted(), exit::CONTENT))?;
-    if parsed.meta.translated_from.as_deref() == Some(fingerprint.as_str()) {
-        return Ok(Plan {
-            path: canonical,
-            rel,
-            source_rel,
-            fingerprint,
-            changed: None,
-        });
-    }
-    let original = String::from_utf8(file.bytes).unwrap_or_default();
-    let edited = freshness::set_translated_from(&original, &fingerprint)
-        .map_err(|why| (vec![Diagnostic::error(&rel, why).line(1)], exit::CONTENT))?;
-    let reread = InputFile {
-        rel: rel.clone(),
-        bytes: edited.clone().into_bytes(),
-    };
-    let ok = reread
-        .text()
-        .ok()
-        .and_then(|t| pages::parse_page(&rel, &lang.code, &t).ok())
-        .is_some_and(|p| p.meta.translated_from.as_deref() == Some(fingerprint.as_str()));
-    if !ok {
-        return Err((
-            vec![
-                Diagnostic::error(&rel, "cannot add `translated_from` to this front matter").help(
-                    format!("add the line `translated_from: {fingerprint}` by hand"),
-                ),
-            ],
-            exit::CONTENT,
-        ));
-    }
-    Ok(Plan {
-        path: canonical,
+    Ok(Target {
+        canonical,
         rel,
+        lang,
         source_rel,
-        fingerprint,
-        changed: Some(edited),
+        source_path,
     })
 }
 
-fn read(path: &Path, rel: &str) -> Result<InputFile, Refusal> {
+fn read(path: &Path, rel: &str) -> Result<InputFile, Diagnostics> {
     std::fs::read(path)
         .map(|bytes| InputFile {
             rel: rel.to_string(),
-            bytes,
+            bytes: bytes.into(),
         })
         .map_err(|e| {
-            (
-                vec![Diagnostic::error(rel, format!("cannot read: {e}"))],
-                exit::IO,
-            )
+            Diagnostic::error(rel, format!("cannot read: {e}"))
+                .kind(Kind::Io)
+                .into()
         })
 }

@@ -1,36 +1,34 @@
 //! Rendering: every page of every language through the theme's templates,
 //! in parallel. This module drives the jobs (which pages, reused or
-//! rendered, where they go); `pages` builds each job's small view of the
+//! rendered, where they go); `context` builds each job's small view of the
 //! model and renders it. Nothing here touches the disk.
 
-mod pages;
+mod context;
+pub(crate) mod formats;
+pub(crate) mod job;
+mod page_kinds;
+pub mod reuse;
+pub(crate) mod views;
 
-use crate::analysis::Analysis;
-use crate::date::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::highlight::{Highlighter, LineMemo};
-use crate::i18n::Translations;
-use crate::incremental::{Fingerprints, Job, RenderCache};
+use crate::markdown::highlight::{Highlighter, LineMemo};
 use crate::model::{self, page_url, Page, Site};
-use crate::pages::PageKind;
-use crate::views::NavItem;
+use crate::parse::config::PerLang;
+use crate::parse::date::PartialDate;
+use crate::parse::front_matter::PageKind;
+use crate::render::job::Job;
+use crate::render::reuse::{Fingerprints, RenderCache};
+use crate::render::views::NavItem;
+use crate::resolve::analysis::Analysis;
+use crate::site_file::OutputFile;
+use crate::theme::i18n::Translations;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use tera::Tera;
 
-/// A file of the finished site.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    /// Relative to the output folder, `/`-separated.
-    pub path: String,
-    /// Shared, so the render cache, `serve`'s snapshot and reused pages
-    /// hold the same bytes rather than copies of the whole site.
-    pub bytes: std::sync::Arc<[u8]>,
-}
-
 /// What every page is rendered from: the checked model and the theme.
 #[derive(Clone, Copy)]
-pub struct RenderInputs<'a> {
+pub(crate) struct RenderInputs<'a> {
     pub site: &'a Site,
     pub analysis: &'a Analysis,
     pub ui: &'a Translations,
@@ -38,9 +36,11 @@ pub struct RenderInputs<'a> {
     pub highlighter: &'a Highlighter,
 }
 
-pub struct RenderOptions<'a> {
+pub(crate) struct RenderOptions<'a> {
     /// `YYYY-MM-DD`.
     pub build_date: PartialDate,
+    /// The most output held in memory (pages handed to a sink aside).
+    pub max_output_bytes: u64,
     pub live_reload: Option<&'a str>,
     /// The previous build's pages, for `serve`'s incremental rebuilds.
     pub previous: Option<&'a RenderCache>,
@@ -54,7 +54,7 @@ pub struct RenderOptions<'a> {
 }
 
 /// Takes a rendered page away (writes it); an error names the page.
-pub type Sink<'a> = &'a (dyn Fn(&OutputFile) -> Result<(), Diagnostic> + Sync);
+pub(crate) type Sink<'a> = &'a (dyn Fn(&OutputFile) -> Result<(), Diagnostic> + Sync);
 
 /// A rendered page: kept in memory, or already handed to the sink.
 enum Placed {
@@ -63,7 +63,7 @@ enum Placed {
 }
 
 /// The rendered site and what the next build may reuse.
-pub struct Rendered {
+pub(crate) struct Rendered {
     pub files: Vec<OutputFile>,
     /// Pages already handed to the sink, by output path.
     pub written: Vec<String>,
@@ -78,8 +78,8 @@ struct Renderer<'a> {
     ui: &'a Translations,
     tera: &'a Tera,
     highlighter: &'a Highlighter,
-    nav: HashMap<&'a str, Vec<NavItem>>,
-    build_date: HashMap<&'a str, String>,
+    nav: PerLang<Vec<NavItem>>,
+    build_date: PerLang<String>,
     build_date_iso: String,
     live_reload: Option<&'a str>,
 }
@@ -97,38 +97,32 @@ impl<'a> Renderer<'a> {
             tera,
             highlighter,
         } = inputs;
-        let codes: Vec<&str> = site.config.codes().collect();
+        let config = &site.config;
         Renderer {
             site,
             analysis,
             ui,
             tera,
             highlighter,
-            nav: codes.iter().map(|&l| (l, nav_items(site, ui, l))).collect(),
-            build_date: codes
-                .iter()
-                .map(|&l| (l, ui.by_lang[l].format_date(build_date)))
-                .collect(),
+            nav: PerLang::new(config, |l| nav_items(site, ui, config.code(l))),
+            build_date: PerLang::new(config, |l| ui.of(config.code(l)).format_date(build_date)),
             build_date_iso: build_date.to_string(),
             live_reload,
         }
     }
 
     /// Per language, a fingerprint of the navigation every page shows.
-    fn nav_fingerprints(&self) -> HashMap<String, u64> {
-        self.nav
-            .iter()
-            .map(|(l, items)| {
-                (
-                    l.to_string(),
-                    crate::incremental::outside_fingerprint(&[format!("{items:?}").as_bytes()]),
-                )
-            })
-            .collect()
+    fn nav_fingerprints(&self) -> PerLang<u64> {
+        PerLang::new(&self.site.config, |l| {
+            crate::render::reuse::hash_of(&self.nav[l])
+        })
     }
 }
 
-pub fn render_site(inputs: RenderInputs, options: &RenderOptions) -> Result<Rendered, Diagnostics> {
+pub(crate) fn render_site(
+    inputs: RenderInputs,
+    options: &RenderOptions,
+) -> Result<Rendered, Diagnostics> {
     let RenderInputs {
         site, analysis, ui, ..
     } = inputs;
@@ -140,20 +134,7 @@ pub fn render_site(inputs: RenderInputs, options: &RenderOptions) -> Result<Rend
     let codes: Vec<&str> = site.config.codes().collect();
     let r = Renderer::new(inputs, &options.build_date, options.live_reload);
 
-    // A page's translations side by side: they usually share their code
-    // blocks, which the same highlighting memo then sees one after another.
-    let mut jobs: Vec<Job> = (0..site.pages.len())
-        .flat_map(|i| codes.iter().map(move |&lang| Job::Content(i, lang)))
-        .collect();
-    for &lang in &codes {
-        jobs.extend(
-            site.generated_only()
-                .into_iter()
-                .map(|key| Job::Generated(key, lang)),
-        );
-        jobs.extend((0..site.claims.len()).map(|i| Job::Claim(i, lang)));
-        jobs.extend((0..site.sources.len()).map(|i| Job::Source(i, lang)));
-    }
+    let jobs = jobs(site);
     let fingerprints = Fingerprints::new(site, options.outside, r.nav_fingerprints());
     let progress = options.progress;
     progress.phase("Rendering pages", Some(jobs.len() as u64 + 2));
@@ -162,7 +143,7 @@ pub fn render_site(inputs: RenderInputs, options: &RenderOptions) -> Result<Rend
     // rendered. Pages handed to a sink are not held, and not counted.
     let budget = match options.sink {
         Some(_) => u64::MAX,
-        None => max_output_bytes(),
+        None => options.max_output_bytes,
     };
     let total = std::sync::atomic::AtomicU64::new(0);
     // Code is highlighted as pages are rendered, with a memo of the lines
@@ -230,16 +211,7 @@ pub fn render_site(inputs: RenderInputs, options: &RenderOptions) -> Result<Rend
     if diags.has_errors() {
         return Err(diags);
     }
-    for &lang in &codes {
-        if !site.claims.is_empty() {
-            files.push(crate::exports::claims_json(site, ui, lang));
-            files.push(crate::exports::claims_csv(site, lang));
-        }
-        files.extend(crate::exports::timeline_json(site, ui, lang));
-        files.push(crate::exports::atom(site, lang, &options.build_date));
-    }
-    files.extend(crate::machine::sitemap(site, &codes));
-    files.push(crate::machine::robots(site));
+    files.extend(formats::render(site, ui, &codes, &options.build_date));
     cache.fingerprints = fingerprints;
     Ok(Rendered {
         files,
@@ -247,6 +219,26 @@ pub fn render_site(inputs: RenderInputs, options: &RenderOptions) -> Result<Rend
         cache,
         rendered_pages,
     })
+}
+
+/// Every page of every language. A page's translations side by side: they
+/// usually share their code blocks, which the same highlighting memo then
+/// sees one after another.
+fn jobs(site: &Site) -> Vec<Job> {
+    let langs = site.config.langs();
+    let mut jobs: Vec<Job> = (0..site.pages.len())
+        .flat_map(|i| langs.clone().map(move |lang| Job::Content(i, lang)))
+        .collect();
+    for lang in langs {
+        jobs.extend(
+            site.generated_only()
+                .into_iter()
+                .map(|key| Job::Generated(key, lang)),
+        );
+        jobs.extend((0..site.claims.len()).map(|i| Job::Claim(i, lang)));
+        jobs.extend((0..site.sources.len()).map(|i| Job::Source(i, lang)));
+    }
+    jobs
 }
 
 /// A broken template fails every page it renders: the first few failures
@@ -276,7 +268,7 @@ fn render_failures(failed: Vec<Diagnostic>) -> Diagnostics {
 /// memo, after an edit that only they show (`serve`, see `patch`): each
 /// page's new fingerprint and output. `fingerprints` are the last full
 /// build's, refreshed for the edit.
-pub fn render_again(
+pub(crate) fn render_again(
     inputs: RenderInputs,
     build_date: &PartialDate,
     live_reload: Option<&str>,
@@ -304,15 +296,6 @@ pub fn render_again(
 /// Pages rendered in a row by one thread with one highlighting memo.
 const JOBS_PER_MEMO: usize = 64;
 
-/// The most rendered output a build may hold, in bytes: 1 GiB, or
-/// `DOSSIER_MAX_OUTPUT_MB` megabytes.
-pub fn max_output_bytes() -> u64 {
-    std::env::var("DOSSIER_MAX_OUTPUT_MB")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(1 << 30, |mb| mb.saturating_mul(1 << 20))
-}
-
 fn too_large(budget: u64) -> Diagnostic {
     Diagnostic::error(
         "the site",
@@ -327,15 +310,16 @@ fn too_large(budget: u64) -> Diagnostic {
 /// The most cells the sources page's claims × sources matrix may have;
 /// past that it is left out (a warning says so): it would be too large to
 /// read, and its size grows with the product of two lists.
-pub const MAX_MATRIX_CELLS: usize = 50_000;
+pub(crate) const MAX_MATRIX_CELLS: usize = 50_000;
 
 /// Where a job's page is written.
 fn job_path(site: &Site, job: &Job) -> String {
+    let code = |lang| site.config.code(lang);
     let dir = match *job {
-        Job::Content(i, lang) => site.pages[i].url(lang),
-        Job::Generated(key, lang) => page_url(lang, key),
-        Job::Claim(i, lang) => format!("{lang}/claims/{}/", site.claims[i].id),
-        Job::Source(i, lang) => format!("{lang}/sources/{}/", site.sources[i].id),
+        Job::Content(i, lang) => site.pages[i].url(code(lang)),
+        Job::Generated(key, lang) => page_url(code(lang), key),
+        Job::Claim(i, lang) => format!("{}/claims/{}/", code(lang), site.claims[i].id),
+        Job::Source(i, lang) => format!("{}/sources/{}/", code(lang), site.sources[i].id),
     };
     format!("{dir}index.html")
 }
@@ -395,7 +379,7 @@ fn template_for(page: &Page, explicit: Option<&str>) -> String {
 
 /// Top-level pages with a weight, plus the generated indexes, by weight.
 fn nav_items(site: &Site, ui: &Translations, lang: &str) -> Vec<NavItem> {
-    let t = &ui.by_lang[lang];
+    let t = ui.of(lang);
     let mut items: Vec<NavItem> = site
         .pages
         .iter()

@@ -9,7 +9,7 @@ use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 /// Listens on `port`, or the next free one when it is taken (`0` lets the
 /// system choose).
-pub fn bind(ip: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
+pub(super) fn bind(ip: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
     let tries: Vec<u16> = if port == 0 {
         vec![0]
     } else {
@@ -31,7 +31,7 @@ pub fn bind(ip: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
     Err(last)
 }
 
-pub fn serve_forever(server: Server, state: Arc<State>) {
+pub(super) fn serve_forever(server: Server, state: Arc<State>) {
     for request in server.incoming_requests() {
         let state = Arc::clone(&state);
         std::thread::spawn(move || handle(request, &state));
@@ -117,7 +117,7 @@ fn text(status: u16, body: Vec<u8>, content_type: &str) -> Response<Cursor<Vec<u
 
 /// The site file a URL path names, or `None` for anything that could leave
 /// the site: `..` (also percent-encoded), backslashes, NUL, empty segments.
-pub fn site_path(url_path: &str) -> Option<String> {
+pub(super) fn site_path(url_path: &str) -> Option<String> {
     let decoded = percent_decode(url_path)?;
     let trimmed = decoded.strip_prefix('/')?;
     let mut segments = Vec::new();
@@ -155,7 +155,7 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-pub fn content_type(path: &str) -> &'static str {
+pub(super) fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next().unwrap_or("") {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",

@@ -5,10 +5,10 @@ use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
 use std::sync::Mutex;
 use std::time::Duration;
 
-pub const LIVE_SCRIPT_URL: &str = "/__dossier/live.js";
-pub const EVENTS_URL: &str = "/__dossier/events";
+pub(crate) const LIVE_SCRIPT_URL: &str = "/__dossier/live.js";
+pub(super) const EVENTS_URL: &str = "/__dossier/events";
 
-pub const LIVE_SCRIPT: &str = r#"(function () {
+pub(super) const LIVE_SCRIPT: &str = r#"(function () {
   "use strict";
   var source = new EventSource("/__dossier/events");
   source.addEventListener("reload", function () { location.reload(); });
@@ -29,12 +29,12 @@ pub const LIVE_SCRIPT: &str = r#"(function () {
 
 /// Open event streams.
 #[derive(Default)]
-pub struct Clients {
+pub(crate) struct Clients {
     senders: Mutex<Vec<Sender<String>>>,
 }
 
 impl Clients {
-    pub fn subscribe(&self) -> Receiver<String> {
+    pub(crate) fn subscribe(&self) -> Receiver<String> {
         let (tx, rx) = channel();
         self.senders
             .lock()
@@ -44,7 +44,7 @@ impl Clients {
     }
 
     /// Sends to every open stream, dropping the ones that closed.
-    pub fn broadcast(&self, event: &str) {
+    pub(crate) fn broadcast(&self, event: &str) {
         self.senders
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -52,11 +52,11 @@ impl Clients {
     }
 }
 
-pub fn reload_event() -> String {
+pub(super) fn reload_event() -> String {
     "event: reload\ndata: reload\n\n".to_string()
 }
 
-pub fn error_event(text: &str) -> String {
+pub(super) fn error_event(text: &str) -> String {
     let mut out = String::from("event: build-error\n");
     for line in text.lines() {
         out.push_str("data: ");
@@ -69,13 +69,13 @@ pub fn error_event(text: &str) -> String {
 
 /// The events of one open stream: blocks until the next, and yields a
 /// comment now and then so a closed connection is noticed.
-pub struct EventStream {
+pub(super) struct EventStream {
     rx: Receiver<String>,
     first: Option<String>,
 }
 
 impl EventStream {
-    pub fn new(rx: Receiver<String>, current_error: Option<String>) -> Self {
+    pub(super) fn new(rx: Receiver<String>, current_error: Option<String>) -> Self {
         EventStream {
             rx,
             first: Some(format!(
@@ -86,7 +86,7 @@ impl EventStream {
     }
 
     /// The next text to send, or `None` when the server is shutting down.
-    pub fn next_event(&mut self) -> Option<String> {
+    pub(super) fn next_event(&mut self) -> Option<String> {
         if let Some(first) = self.first.take() {
             return Some(first);
         }

@@ -5,46 +5,59 @@
 
 mod http;
 mod live;
+pub(crate) mod patch;
+pub mod session;
 mod watch;
 
-use crate::diagnostics::Diagnostic;
-use crate::session::{RebuildKind, Session, SiteFiles};
+use crate::diagnostics::{Diagnostic, ExitClass};
+use crate::pipeline::{Search, Settings};
+use crate::serve::session::{RebuildKind, Session, SiteFiles};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
-pub use live::LIVE_SCRIPT_URL;
+pub(crate) use live::LIVE_SCRIPT_URL;
 
 /// The site as last built successfully, and the current build error if any.
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     pub files: SiteFiles,
     pub error: Option<String>,
 }
 
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     pub root: PathBuf,
+    /// Reads the environment's settings (the command's).
+    pub settings: fn() -> Settings,
     pub port: u16,
     pub bind: IpAddr,
     pub open: bool,
 }
 
 /// Shared between the HTTP threads and the rebuild loop.
-pub struct State {
+pub(crate) struct State {
     pub snapshot: RwLock<Arc<Snapshot>>,
     pub clients: live::Clients,
 }
 
-pub fn run(options: ServeOptions) -> u8 {
+/// The exit status of a preview stopped by the reader (Ctrl-C).
+const SUCCESS: u8 = 0;
+
+pub(crate) fn run(options: ServeOptions) -> u8 {
     let started = Instant::now();
-    let (mut session, first) = match Session::start(&options.root, Some(LIVE_SCRIPT_URL), true) {
+    let (mut session, first) = match Session::start(
+        &options.root,
+        options.settings,
+        Some(LIVE_SCRIPT_URL),
+        Search::Index,
+    ) {
         Ok(s) => s,
         Err(errors) => {
             for e in &errors {
                 eprintln!("{e}");
             }
             eprintln!("serve: the site does not build yet; fix the errors above and run it again");
-            return crate::commands::exit::CONTENT;
+            return ExitClass::Content.code();
         }
     };
     for w in &first.warnings {
@@ -71,7 +84,7 @@ pub fn run(options: ServeOptions) -> u8 {
                 "error: cannot listen on {}:{}: {e}",
                 options.bind, options.port
             );
-            return crate::commands::exit::IO;
+            return ExitClass::Io.code();
         }
     };
     if !options.bind.is_loopback() {
@@ -86,7 +99,7 @@ pub fn run(options: ServeOptions) -> u8 {
         Ok(w) => w,
         Err(e) => {
             eprintln!("error: cannot watch {}: {e}", options.root.display());
-            return crate::commands::exit::IO;
+            return ExitClass::Io.code();
         }
     };
     let base = format!("http://{}/", display_addr(addr));
@@ -109,9 +122,9 @@ pub fn run(options: ServeOptions) -> u8 {
         .map_or_else(
             |e| {
                 eprintln!("error: cannot watch {}: {e}", options.root.display());
-                crate::commands::exit::IO
+                ExitClass::Io.code()
             },
-            |()| crate::commands::exit::SUCCESS,
+            |()| SUCCESS,
         )
 }
 

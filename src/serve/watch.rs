@@ -12,14 +12,14 @@ const QUIET: Duration = Duration::from_millis(80);
 
 /// A watcher that is already registered: changes made after `start`
 /// returns are seen, even before `run` is called.
-pub struct Watch {
+pub(super) struct Watch {
     _watcher: notify::RecommendedWatcher,
     rx: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
     root: PathBuf,
 }
 
 /// Starts watching content/, themes/, static/ and the root folder (for site.yaml).
-pub fn start(root: &Path) -> Result<Watch, String> {
+pub(super) fn start(root: &Path) -> Result<Watch, String> {
     let (tx, rx) = channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx).map_err(|e| e.to_string())?;
     for dir in ["content", "themes", "static"] {
@@ -45,7 +45,7 @@ impl Watch {
     /// Calls `on_change` with the changed paths after each burst, or with
     /// none when events were lost (the system's queue overflowed) and what
     /// changed is unknown; runs until the watcher stops.
-    pub fn run(self, mut on_change: impl FnMut(&[PathBuf])) -> Result<(), String> {
+    pub(super) fn run(self, mut on_change: impl FnMut(&[PathBuf])) -> Result<(), String> {
         let Watch { rx, root, .. } = self;
         let mut changed: Vec<PathBuf> = Vec::new();
         let mut lost = false;

@@ -6,20 +6,20 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub fn fixture_dir(name: &str) -> PathBuf {
+pub(crate) fn fixture_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
 }
 
 /// A fresh copy of `tests/fixtures/<name>` in a temporary folder.
-pub fn fixture(name: &str) -> tempfile::TempDir {
+pub(crate) fn fixture(name: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     copy_tree(&fixture_dir(name), tmp.path());
     tmp
 }
 
-pub fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
@@ -33,7 +33,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Runs `dossier ARGS` with a fixed build date.
-pub fn dossier(args: &[&str]) -> Output {
+pub(crate) fn dossier(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(args)
         .env("SOURCE_DATE_EPOCH", "1755129600")
@@ -43,13 +43,13 @@ pub fn dossier(args: &[&str]) -> Output {
 }
 
 /// `dossier build --root ROOT` plus `extra`; output in ROOT/public.
-pub fn build(root: &Path, extra: &[&str]) -> Output {
+pub(crate) fn build(root: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["build", "--root", root.to_str().unwrap()];
     args.extend_from_slice(extra);
     dossier(&args)
 }
 
-pub fn build_ok(root: &Path) -> PathBuf {
+pub(crate) fn build_ok(root: &Path) -> PathBuf {
     let out = build(root, &[]);
     assert!(
         out.status.success(),
@@ -59,16 +59,16 @@ pub fn build_ok(root: &Path) -> PathBuf {
     root.join("public")
 }
 
-pub fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-pub fn read(dir: &Path, rel: &str) -> String {
+pub(crate) fn read(dir: &Path, rel: &str) -> String {
     std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
 }
 
 /// Every file below `dir` with its bytes, by relative path.
-pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(Result::unwrap)
@@ -87,7 +87,7 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Attribute values of `attr` in `html` (`href`, `src`), entities decoded.
-pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+pub(crate) fn attr_values(html: &str, attr: &str) -> Vec<String> {
     let needle = format!(" {attr}=\"");
     let mut out = Vec::new();
     let mut rest = html;
@@ -107,7 +107,7 @@ pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
 
 /// Resolves every relative `href` and `src` of every HTML page below `dir`
 /// (to a file, and to an `id` in it for `#fragment`s). Returns the broken ones.
-pub fn broken_links(dir: &Path) -> Vec<String> {
+pub(crate) fn broken_links(dir: &Path) -> Vec<String> {
     let mut broken = Vec::new();
     for (rel, bytes) in snapshot(dir) {
         if !rel.ends_with(".html") || rel == "404.html" {
@@ -205,7 +205,7 @@ fn normalize(p: &Path) -> PathBuf {
 /// tests/fixtures/invalid/ and returns what went wrong: an exit code other
 /// than 1, a panic, or a line of the fixture's expect.txt missing from
 /// standard error (except the build's own closing `build failed` line).
-pub fn refuses_each_invalid_fixture(command: &str) -> Vec<String> {
+pub(crate) fn refuses_each_invalid_fixture(command: &str) -> Vec<String> {
     let mut failures = Vec::new();
     for entry in std::fs::read_dir(fixture_dir("invalid")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();

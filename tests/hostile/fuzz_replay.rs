@@ -2,6 +2,8 @@
 //! that once crashed a fuzzer (fuzz/regressions/<target>/) through the
 //! targets' own code, so each crash stays fixed under plain `cargo test`.
 
+// The fuzz crate's items are `pub` for its own binaries, not for this test.
+#[allow(unreachable_pub)]
 #[path = "../../fuzz/src/lib.rs"]
 #[allow(dead_code)]
 mod harness;

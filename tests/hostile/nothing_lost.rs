@@ -155,7 +155,7 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_output() {
 #[test]
 fn a_staging_folder_dossier_did_not_make_is_never_removed() {
     use dossier::output::write_site as write_output;
-    use dossier::render::OutputFile;
+    use dossier::site_file::OutputFile;
     let tmp = tempfile::tempdir().unwrap();
     // Named like this process's own staging folder, but not made by dossier.
     let squatter = tmp
@@ -224,4 +224,46 @@ fn a_previous_output_that_cannot_be_removed_is_reported() {
         read(&public, "en/index.html").contains("New."),
         "the new site is in place"
     );
+}
+
+/// A staging folder whose build runs elsewhere (another container sharing
+/// the folder, where its process id means nothing) holds a lock on its
+/// marker: a build here leaves it alone, and removes it once the lock is
+/// gone (the build that made it died).
+#[cfg(unix)]
+#[test]
+fn a_staging_folder_whose_build_holds_its_lock_is_left_alone() {
+    use std::os::fd::AsRawFd;
+    let site = crate::minimal_site();
+    let root = site.path();
+    // Process 999999999 does not exist here: only the lock says "in use".
+    let other = root.join(".public.dossier-staging-999999999");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join(".dossier-output"), "marker\n").unwrap();
+    std::fs::write(other.join("page.html"), "half written").unwrap();
+    let marker = std::fs::File::open(other.join(".dossier-output")).unwrap();
+    // SAFETY: flock on a file descriptor this test owns and keeps open.
+    let rc = unsafe { libc::flock(marker.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    assert_eq!(rc, 0);
+    let build = |root: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args([
+                "build",
+                "-q",
+                "--no-search",
+                "--root",
+                root.to_str().unwrap(),
+            ])
+            .env("SOURCE_DATE_EPOCH", "1755129600")
+            .output()
+            .unwrap()
+    };
+    assert!(build(root).status.success());
+    assert_eq!(
+        read(root, ".public.dossier-staging-999999999/page.html"),
+        "half written"
+    );
+    drop(marker);
+    assert!(build(root).status.success());
+    assert!(!other.exists(), "{:?}", leftovers(root));
 }

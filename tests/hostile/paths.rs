@@ -353,7 +353,7 @@ fn the_output_cannot_be_the_site_or_its_sources() {
 #[test]
 fn output_paths_are_checked_before_anything_is_written() {
     use dossier::output::{unsafe_output_path, write_site};
-    use dossier::render::OutputFile;
+    use dossier::site_file::OutputFile;
     for bad in [
         "../x",
         "/etc/passwd",

@@ -1,8 +1,8 @@
 //! Property tests: heading slugs and partial dates, over generated input.
 
-use dossier::date::{PartialDate, Precision, Timestamp};
 use dossier::markdown::scan;
-use dossier::slug::{heading_slug, UniqueIds};
+use dossier::parse::date::{PartialDate, Precision, Timestamp};
+use dossier::parse::slug::{heading_slug, UniqueIds};
 use proptest::prelude::*;
 use std::collections::HashSet;
 
@@ -16,7 +16,7 @@ fn date() -> impl Strategy<Value = PartialDate> {
         .prop_map(|(year, month, with_day, day)| {
             let day = month
                 .filter(|_| with_day)
-                .map(|m| day.min(dossier::date::days_in_month(year, m)));
+                .map(|m| day.min(dossier::parse::date::days_in_month(year, m)));
             PartialDate { year, month, day }
         })
 }
