@@ -50,7 +50,10 @@ and topic filters (only claim pages carry them; none here). The number of
 pages each index holds, per language, is read from its pagefind-entry.json
 after every run and reported.
 
-It can also time start-up (a 1-page site, many runs) and serve's incremental
+It also times the explainer (this repository's own site, 5 languages) with
+and without search in alternating rounds, and reports the ratio per round
+(issue 19's target for it). It can also time start-up (a 1-page site, many
+runs) and serve's incremental
 rebuild (`dossier serve --port 0` on a site of --serve-size pages: one page's
 text edited --serve-edits times; the rebuild's own logged duration, and the
 time from the write until the new text is served over HTTP).
@@ -401,6 +404,33 @@ def verify_dossier(args, site, manifest, outs):
 # --------------------------------------------------------------------------
 # Start-up and serve
 # --------------------------------------------------------------------------
+def explainer(args, outs):
+    """dossier's own site (the repository's content/), with and without
+    search, in alternating rounds; the ratio search/no-search per round."""
+    site = {"dossier": REPO}
+    rounds = argparse.Namespace(**{**vars(args), "runs": args.explainer_runs})
+    log(f"\n### The explainer (this repository's site): {args.explainer_runs} rounds "
+        f"after {args.warmup} warm-up\n")
+    runs = bench_size(rounds, 0, ["dossier", "dossier-search"], site, outs)
+    res = {}
+    for tool, rs in runs.items():
+        res[tool] = {k: summary([r[k] for r in rs]) for k in ("wall", "cpu", "peak_mib")}
+        res[tool]["runs"] = rs
+    by_round = {r["round"]: r for r in runs["dossier"]}
+    pr = [(r, by_round[r["round"]]) for r in runs["dossier-search"] if r["round"] in by_round]
+    res["ratio"] = {k: summary([a[k] / b[k] for a, b in pr]) for k in ("wall", "cpu", "peak_mib")}
+    log("\n| tool | wall median s (min–max) | cpu median s | peak RSS median MiB |")
+    log("| --- | ---: | ---: | ---: |")
+    for tool in ("dossier", "dossier-search"):
+        w, c, m = res[tool]["wall"], res[tool]["cpu"], res[tool]["peak_mib"]
+        log(f"| {tool} | {w['median']:.3f} ({w['min']:.3f}–{w['max']:.3f}) | {c['median']:.3f} "
+            f"| {m['median']:.1f} |")
+    w, c = res["ratio"]["wall"], res["ratio"]["cpu"]
+    log(f"\nWith search / without, per round: wall {w['median']:.3f} ({w['min']:.3f}–"
+        f"{w['max']:.3f}), CPU {c['median']:.3f}")
+    return res
+
+
 def startup(args, work, outs):
     """A 1-page site (one language, one page with its code block)."""
     hugo = os.path.join(work, "hugo-startup")
@@ -607,6 +637,9 @@ def main(argv=None):
     ap.add_argument("--startup-runs", type=int, default=30,
                     help="runs of the 1-page start-up build (default 30)")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up measurement")
+    ap.add_argument("--explainer-runs", type=int, default=10,
+                    help="rounds of the explainer (this repository's site) with and without "
+                         "search (default 10; 0 skips it)")
     ap.add_argument("--serve-size", type=int, default=10000,
                     help="site size for the serve measurement (default 10000)")
     ap.add_argument("--serve-edits", type=int, default=20, help="edits under serve (default 20)")
@@ -680,6 +713,8 @@ def main(argv=None):
         rep["check"] = check
         results["sizes"].append(rep)
         save(args, results)
+    if args.explainer_runs > 0:
+        results["explainer"] = explainer(args, outs)
     if not args.no_startup:
         results["startup"] = startup(args, args.work, outs)
     if not args.no_serve:
