@@ -14,14 +14,46 @@ For each size (total pages over all languages) it
      page, and highlighted code (<span class="hl-...">) in every one of them;
   3. times whole-process builds, each into a fresh output folder that does
      not exist yet, alternating the tools (dossier --no-search, dossier with
-     search, hugo, zola) round by round after warm-up rounds; per run: wall
-     time, CPU (user+sys of the process tree, from os.wait4) and peak RSS
-     (the largest single process);
+     search, hugo, zola, hugo+pagefind, zola+pagefind) round by round after
+     warm-up rounds; per run: wall time, CPU (user+sys of the process tree,
+     from os.wait4) and peak RSS (the largest single process);
   4. prints, per size and tool, median, min and max, and per peer the ratio
      dossier/peer computed pair by pair (same round) and summarised by its
      median, so background load cancels out as far as it can.
 
-It can also time start-up (a 1-page site, many runs) and serve's incremental
+The tools and their exact commands (SITE is the tool's corpus, FRESH an
+output folder that does not exist yet):
+
+  dossier          dossier build --quiet --no-search --root SITE --output FRESH
+  dossier-search   dossier build --quiet --root SITE --output FRESH
+  hugo             hugo --quiet -s SITE -d FRESH
+  zola             zola --root SITE build --output-dir FRESH
+  hugo+pagefind    hugo --quiet -s SITE -d FRESH
+                   then  pagefind_extended --site FRESH
+  zola+pagefind    zola --root SITE build --output-dir FRESH
+                   then  pagefind_extended --site FRESH
+
+The two "+pagefind" tools are what a user would run instead of dossier to
+get the same search: the peer's build, then the Pagefind CLI on its output
+(it writes FRESH/pagefind/, as dossier does). They are timed as one: wall
+and CPU are the sums of the two processes, peak RSS the larger of the two.
+Pass the CLI with --pagefind (default `pagefind_extended` from the PATH: the
+npm package `pagefind` or the PyPI package `pagefind-bin-extended`); the
+extended build is the one that segments Chinese and Japanese, like the
+`extended` feature dossier's Pagefind crate is built with. What is indexed
+differs a little, both ways: Pagefind indexes each peer page's whole <body>
+(the header's site-title link as well as <main>; it leaves <nav> out by
+itself), and the peers' 16 tag pages per language; dossier indexes the
+<main> of its pages (data-pagefind-body), leaves out the search page and
+pages shown in a fallback language (none in this corpus), and adds status
+and topic filters (only claim pages carry them; none here). The number of
+pages each index holds, per language, is read from its pagefind-entry.json
+after every run and reported.
+
+It also times the explainer (this repository's own site, 5 languages) with
+and without search in alternating rounds, and reports the ratio per round
+(issue 19's target for it). It can also time start-up (a 1-page site, many
+runs) and serve's incremental
 rebuild (`dossier serve --port 0` on a site of --serve-size pages: one page's
 text edited --serve-edits times; the rebuild's own logged duration, and the
 time from the write until the new text is served over HTTP).
@@ -54,8 +86,14 @@ DEFAULT_SHARED = os.path.join(REPO, "..", "shared", "bench")
 DEFAULT_WORK = os.path.join(tempfile.gettempdir(), "dossier-bench")
 # Bump when the conversion changes, so cached dossier corpora are rebuilt.
 CONVERTER_VERSION = 1
-ALL_TOOLS = ("dossier", "dossier-search", "hugo", "zola")
-PEERS = ("hugo", "zola")
+ALL_TOOLS = ("dossier", "dossier-search", "hugo", "zola", "hugo+pagefind", "zola+pagefind")
+PEERS = ("hugo", "zola", "hugo+pagefind", "zola+pagefind")
+# Which peers each dossier build is compared with. dossier without search
+# against the peers without search; dossier with search against all of
+# them (the issue's targets compare it with Zola without search as well as
+# with the peer + Pagefind pipelines).
+PAIRS = {"dossier": ("hugo", "zola"),
+         "dossier-search": ("hugo", "zola", "hugo+pagefind", "zola+pagefind")}
 
 
 def log(*a):
@@ -185,6 +223,16 @@ def timed(cmd, env=None):
             "sys": ru.ru_stime, "peak_mib": ru.ru_maxrss / 1024.0}
 
 
+def commands(tool, args, sites, out):
+    """The processes a tool runs, one after the other."""
+    peer, plus, search = tool.partition("+")
+    if plus:
+        if search != "pagefind":
+            raise ValueError(tool)
+        return [command(peer, args, sites, out), [args.pagefind, "--site", out]]
+    return [command(tool, args, sites, out)]
+
+
 def command(tool, args, sites, out):
     if tool == "dossier":
         return [args.dossier, "build", "--quiet", "--no-search", "--root", sites["dossier"],
@@ -205,11 +253,31 @@ def fresh_dir(base, label):
 
 
 def run_once(tool, args, sites, outs):
-    parent, out = fresh_dir(outs, tool)
+    """One timed run of a tool; several processes are timed as one: wall and
+    CPU summed, peak RSS the largest of them. Each part is kept as well."""
+    parent, out = fresh_dir(outs, tool.replace("+", "-"))
     try:
-        return timed(command(tool, args, sites, out))
+        parts = [timed(cmd) for cmd in commands(tool, args, sites, out)]
+        res = {k: sum(p[k] for p in parts) for k in ("wall", "cpu", "user", "sys")}
+        res["peak_mib"] = max(p["peak_mib"] for p in parts)
+        if len(parts) > 1:
+            res["parts"] = parts
+        indexed = indexed_pages(out)
+        if indexed is not None:
+            res["indexed"] = indexed
+        return res
     finally:
         shutil.rmtree(parent, ignore_errors=True)  # not timed
+
+
+def indexed_pages(out):
+    """Pages in the Pagefind index written into `out`, per language (None: no index)."""
+    try:
+        with open(os.path.join(out, "pagefind", "pagefind-entry.json"), encoding="utf-8") as f:
+            entry = json.load(f)
+    except (OSError, ValueError):
+        return None
+    return {lang: v.get("page_count") for lang, v in sorted(entry.get("languages", {}).items())}
 
 
 def summary(values):
@@ -237,8 +305,10 @@ def bench_size(args, size, tools, sites, outs):
             if r >= args.warmup:
                 runs[tool].append(res)
             kind = "warm-up" if r < args.warmup else f"run {r - args.warmup + 1}/{args.runs}"
+            parts = "".join(f"  [{i}: wall {p['wall']:.3f} s, peak {p['peak_mib']:.1f} MiB]"
+                            for i, p in enumerate(res.get("parts", []), 1))
             log(f"    {kind:<10} {tool:<15} wall {res['wall']:7.3f} s  cpu {res['cpu']:7.3f} s"
-                f"  peak {res['peak_mib']:7.1f} MiB  (load {res['load']:.1f})")
+                f"  peak {res['peak_mib']:7.1f} MiB  (load {res['load']:.1f}){parts}")
     return runs
 
 
@@ -257,8 +327,25 @@ def report_size(size, per_lang, langs, runs):
         log(f"| {tool} | {len(rs)} | {w['median']:.3f} | {w['min']:.3f} | {w['max']:.3f} "
             f"| {c['median']:.3f} | {c['min']:.3f} | {c['max']:.3f} | {m['median']:.1f} "
             f"| {m['max']:.1f} | {1000 * w['median'] / size:.3f} |")
-    pairs = [(d, p) for d in ("dossier", "dossier-search") if d in runs
-             for p in PEERS if p in runs]
+    parted = [(t, rs) for t, rs in runs.items() if rs and "parts" in rs[0]]
+    if parted:
+        log("\nThe two steps of each peer + Pagefind run (wall median s, peak RSS median MiB):\n")
+        log("| tool | build wall | build peak | pagefind wall | pagefind peak |")
+        log("| --- | ---: | ---: | ---: | ---: |")
+        for tool, rs in parted:
+            b = [r["parts"][0] for r in rs]
+            pf = [r["parts"][1] for r in rs]
+            med = lambda xs, k: statistics.median(x[k] for x in xs)
+            log(f"| {tool} | {med(b, 'wall'):.3f} | {med(b, 'peak_mib'):.1f} "
+                f"| {med(pf, 'wall'):.3f} | {med(pf, 'peak_mib'):.1f} |")
+    indexed = {t: rs[-1]["indexed"] for t, rs in runs.items() if rs and "indexed" in rs[-1]}
+    if indexed:
+        log("\nPages in each search index, per language (last run):\n")
+        for tool, counts in indexed.items():
+            log(f"- {tool}: " + ", ".join(f"{lang} {n}" for lang, n in counts.items())
+                + f" (total {sum(counts.values())})")
+        out["indexed"] = indexed
+    pairs = [(d, p) for d in PAIRS if d in runs for p in PAIRS[d] if p in runs]
     if pairs:
         log("\nRatios dossier/peer, computed per round (same round = same background load), "
             "then summarised:\n")
@@ -317,6 +404,33 @@ def verify_dossier(args, site, manifest, outs):
 # --------------------------------------------------------------------------
 # Start-up and serve
 # --------------------------------------------------------------------------
+def explainer(args, outs):
+    """dossier's own site (the repository's content/), with and without
+    search, in alternating rounds; the ratio search/no-search per round."""
+    site = {"dossier": REPO}
+    rounds = argparse.Namespace(**{**vars(args), "runs": args.explainer_runs})
+    log(f"\n### The explainer (this repository's site): {args.explainer_runs} rounds "
+        f"after {args.warmup} warm-up\n")
+    runs = bench_size(rounds, 0, ["dossier", "dossier-search"], site, outs)
+    res = {}
+    for tool, rs in runs.items():
+        res[tool] = {k: summary([r[k] for r in rs]) for k in ("wall", "cpu", "peak_mib")}
+        res[tool]["runs"] = rs
+    by_round = {r["round"]: r for r in runs["dossier"]}
+    pr = [(r, by_round[r["round"]]) for r in runs["dossier-search"] if r["round"] in by_round]
+    res["ratio"] = {k: summary([a[k] / b[k] for a, b in pr]) for k in ("wall", "cpu", "peak_mib")}
+    log("\n| tool | wall median s (min–max) | cpu median s | peak RSS median MiB |")
+    log("| --- | ---: | ---: | ---: |")
+    for tool in ("dossier", "dossier-search"):
+        w, c, m = res[tool]["wall"], res[tool]["cpu"], res[tool]["peak_mib"]
+        log(f"| {tool} | {w['median']:.3f} ({w['min']:.3f}–{w['max']:.3f}) | {c['median']:.3f} "
+            f"| {m['median']:.1f} |")
+    w, c = res["ratio"]["wall"], res["ratio"]["cpu"]
+    log(f"\nWith search / without, per round: wall {w['median']:.3f} ({w['min']:.3f}–"
+        f"{w['max']:.3f}), CPU {c['median']:.3f}")
+    return res
+
+
 def startup(args, work, outs):
     """A 1-page site (one language, one page with its code block)."""
     hugo = os.path.join(work, "hugo-startup")
@@ -486,8 +600,10 @@ def machine(args, tools):
     info["git"] = version(["git", "-C", REPO, "describe", "--always", "--dirty"])
     if "hugo" in tools:
         info["hugo"] = version([args.hugo, "version"])
-    if "zola" in tools:
+    if "zola" in tools or "zola+pagefind" in tools:
         info["zola"] = version([args.zola, "--version"])
+    if any(t.endswith("+pagefind") for t in tools):
+        info["pagefind"] = version([args.pagefind, "--version"])
     return info
 
 
@@ -508,7 +624,7 @@ def main(argv=None):
     ap.add_argument("--runs", type=int, default=5, help="timed rounds per size (default 5)")
     ap.add_argument("--warmup", type=int, default=1, help="warm-up rounds (default 1)")
     ap.add_argument("--tools", default=",".join(ALL_TOOLS),
-                    help="of dossier,dossier-search,hugo,zola; peers missing from the PATH "
+                    help="of " + ",".join(ALL_TOOLS) + "; peers missing from the PATH "
                          "are skipped (default: all)")
     ap.add_argument("--dossier", default=os.path.join(REPO, "target", "release", "dossier"),
                     help="the dossier binary (default: target/release/dossier)")
@@ -516,9 +632,14 @@ def main(argv=None):
                     help="do not run `cargo build --release` first")
     ap.add_argument("--hugo", default="hugo")
     ap.add_argument("--zola", default="zola")
+    ap.add_argument("--pagefind", default="pagefind_extended",
+                    help="the Pagefind CLI for the +pagefind tools (default: pagefind_extended)")
     ap.add_argument("--startup-runs", type=int, default=30,
                     help="runs of the 1-page start-up build (default 30)")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up measurement")
+    ap.add_argument("--explainer-runs", type=int, default=10,
+                    help="rounds of the explainer (this repository's site) with and without "
+                         "search (default 10; 0 skips it)")
     ap.add_argument("--serve-size", type=int, default=10000,
                     help="site size for the serve measurement (default 10000)")
     ap.add_argument("--serve-edits", type=int, default=20, help="edits under serve (default 20)")
@@ -546,8 +667,10 @@ def main(argv=None):
         if t not in ALL_TOOLS:
             ap.error(f"unknown tool {t}")
     for peer in PEERS:
-        if peer in tools and shutil.which(getattr(args, peer)) is None:
-            log(f"{peer} is not on the PATH: skipped")
+        needs = [getattr(args, p) for p in peer.split("+")]
+        missing = [n for n in needs if shutil.which(n) is None]
+        if peer in tools and missing:
+            log(f"{peer}: {', '.join(missing)} not on the PATH: skipped")
             tools.remove(peer)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -575,7 +698,7 @@ def main(argv=None):
                  "zola": os.path.join(args.work, f"zola-{size}"),
                  "dossier": os.path.join(args.work, f"dossier-{size}")}
         manifest = generate(args, "hugo", per_lang, args.langs, sites["hugo"])
-        if "zola" in tools:
+        if "zola" in tools or "zola+pagefind" in tools:
             generate(args, "zola", per_lang, args.langs, sites["zola"])
         convert(sites["hugo"], sites["dossier"], manifest)
         corpora[size] = (per_lang, sites, manifest)
@@ -590,6 +713,8 @@ def main(argv=None):
         rep["check"] = check
         results["sizes"].append(rep)
         save(args, results)
+    if args.explainer_runs > 0:
+        results["explainer"] = explainer(args, outs)
     if not args.no_startup:
         results["startup"] = startup(args, args.work, outs)
     if not args.no_serve:
